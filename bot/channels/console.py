@@ -1,0 +1,88 @@
+"""`madoguchi chat`: the conversation in a terminal, a real channel like Telegram.
+
+It translates what the user types into `Incoming` (slash commands and button numbers become
+actions) and renders `Reply`s with rich; it decides nothing itself.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+
+from bot.core.assistant import Assistant
+from bot.core.turns import Button, Incoming, Reply
+
+__all__ = ["ConsoleChannel", "to_incoming"]
+
+
+def to_incoming(user: str, line: str, buttons: tuple[Button, ...]) -> Incoming | None:
+    """A typed line -> Incoming; None means quit."""
+    text = line.strip()
+    if text in ("/quit", "/exit", "/q"):
+        return None
+    if text.startswith("/"):
+        command, _, arg = text[1:].partition(" ")
+        arg = arg.strip()
+        if command == "language":
+            return Incoming(user, text, action=f"lang:{arg}" if arg else "language")
+        if command in ("menu", "start"):
+            return Incoming(user, text, action="menu")
+        if command == "human":
+            return Incoming(user, text, action="human")
+        if command == "help":
+            return Incoming(user, "help", action=None)
+        return Incoming(user, text, action=f"unknown-command:{command}")
+    if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
+        return Incoming(user, text, action=buttons[int(text) - 1].action)
+    return Incoming(user, line)
+
+
+class ConsoleChannel:
+    def __init__(
+        self,
+        assistant: Assistant,
+        console: Console | None = None,
+        read: Callable[[str], str] | None = None,
+        user: str | None = None,
+    ) -> None:
+        self.assistant = assistant
+        self.console = console or Console()
+        self.read = read or (lambda prompt: self.console.input(prompt))
+        self.user = user or f"console:{getpass.getuser()}"
+
+    def render(self, reply: Reply) -> None:
+        style = {"urgent": "bold red", "answer": "green", "did-you-mean": "yellow"}.get(
+            reply.kind, "cyan"
+        )
+        body = escape(reply.text)
+        if reply.kind == "answer" and reply.buttons:
+            choices = "  ".join(f"[{i}] {escape(b.label)}" for i, b in enumerate(reply.buttons, 1))
+            body += f"\n\n[dim]{choices}[/dim]"
+        self.console.print(Panel(body, border_style=style, expand=False))
+
+    async def run(self, greeting: list[Reply] | None = None) -> None:
+        self.console.print(
+            "[bold]madoguchi[/bold] — type a question in any language. "
+            "[dim]/menu, /language xx, /human, /quit[/dim]"
+        )
+        buttons: tuple[Button, ...] = ()
+        for reply in greeting or []:
+            self.render(reply)
+        while True:
+            try:
+                line = self.read("[bold]you>[/bold] ")
+            except (EOFError, KeyboardInterrupt):
+                self.console.print()
+                return
+            incoming = to_incoming(self.user, line, buttons)
+            if incoming is None:
+                return
+            replies = await self.assistant.handle(incoming)
+            for reply in replies:
+                self.render(reply)
+            shown = [r.buttons for r in replies if r.buttons]
+            buttons = shown[0] if shown else ()

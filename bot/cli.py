@@ -1,0 +1,282 @@
+"""The `madoguchi` command: chat, ask, eval, kb.
+
+Each command builds what it needs at start from settings (no import-time work) and turns every
+error a person can cause into one readable line and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from bot.content.loader import ContentError, default_content_dir, load_content
+from bot.i18n import CatalogError
+from bot.languages import ALL_CODES, LANGUAGES
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="madoguchi: a multilingual support desk for Tokyo SMEs and their staff.",
+)
+kb_app = typer.Typer(no_args_is_help=True, help="Check and curate the knowledge base.")
+app.add_typer(kb_app, name="kb")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _fail(lines: list[str] | str, code: int = 1) -> typer.Exit:
+    for line in [lines] if isinstance(lines, str) else lines:
+        err.print(f"[red]error[/red] {line}", markup=True, highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _settings():
+    from pydantic import ValidationError
+
+    from bot.settings import Settings
+
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        problems = [
+            f"MADOGUCHI_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()
+        ]
+        raise _fail(problems) from None
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    return settings
+
+
+def _assistant(settings, content_dir: Path | None = None):
+    from bot.core.factory import build_assistant, build_engine
+
+    try:
+        engine = build_engine(content_dir or settings.content_dir)
+    except (ContentError, CatalogError) as exc:
+        raise _fail(exc.problems) from None
+    return build_assistant(settings, engine=engine)
+
+
+@app.command()
+def chat(
+    lang: Annotated[str | None, typer.Option(help="Start in this language (e.g. vi).")] = None,
+) -> None:
+    """Talk to the bot in the terminal: no token, no server."""
+    from bot.channels.console import ConsoleChannel
+    from bot.core.turns import Incoming
+
+    settings = _settings()
+    assistant = _assistant(settings)
+    channel = ConsoleChannel(assistant, out)
+
+    async def run() -> None:
+        greeting = None
+        if lang:
+            greeting = await assistant.handle(Incoming(channel.user, action=f"lang:{lang}"))
+        await channel.run(greeting)
+
+    asyncio.run(run())
+
+
+@app.command()
+def ask(
+    text: Annotated[str, typer.Argument(help="The question, or - to read JSON lines on stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Write JSON lines.")] = False,
+    lang: Annotated[str | None, typer.Option(help="Language hint, e.g. vi.")] = None,
+) -> None:
+    """Answer one question, or stream JSON lines {"text", "lang"?} from stdin (with -)."""
+    from bot.core.evaluation import summarize
+    from bot.core.turns import Incoming
+
+    settings = _settings()
+    assistant = _assistant(settings)
+
+    async def one(n: int, line: str) -> dict:
+        try:
+            data = json.loads(line)
+        except ValueError:
+            return {"error": f"line {n}: not JSON"}
+        if isinstance(data, str):
+            data = {"text": data}
+        if not isinstance(data, dict) or not isinstance(data.get("text", ""), str):
+            return {"error": f"line {n}: expected an object with a text field"}
+        user = str(data.get("user") or f"ask:{n}")
+        hint = data.get("lang") if isinstance(data.get("lang"), str) else None
+        return summarize(await assistant.handle(Incoming(user, data.get("text", ""), hint)))
+
+    async def stream() -> None:
+        write = sys.stdout.write
+        for n, line in enumerate(sys.stdin, 1):
+            if line.strip():
+                write(json.dumps(await one(n, line), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+
+    async def single() -> None:
+        replies = await assistant.handle(Incoming("ask:cli", text, lang))
+        if as_json:
+            print(json.dumps(summarize(replies), ensure_ascii=False))
+        else:
+            for reply in replies:
+                out.print(reply.text, highlight=False, markup=False)
+                out.print()
+
+    asyncio.run(stream() if text == "-" else single())
+
+
+@app.command("eval")
+def evaluate_cmd(
+    file: Annotated[Path | None, typer.Option(help="JSON lines {text, lang, expect}.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    misses: Annotated[int, typer.Option(help="Show this many misses.")] = 0,
+    calibrate_: Annotated[
+        bool, typer.Option("--calibrate", help="Fit the confidence curve on this set and save it.")
+    ] = False,
+) -> None:
+    """Top-1 accuracy per language and category, language detection, urgent recall."""
+    from bot.core.evaluation import calibrate, evaluate, load_items
+    from bot.nlu.match import CALIBRATION_FILE
+
+    settings = _settings()
+    assistant = _assistant(settings)
+    path = file or default_content_dir() / "tests" / "eval" / "questions.jsonl"
+    if not path.exists():
+        raise _fail(f"{path}: no evaluation set here (use --file)")
+    try:
+        items = load_items(path)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    if calibrate_:
+        fitted = calibrate(assistant, items)
+        fitted.save(CALIBRATION_FILE)
+        err.print(f"calibration saved: {fitted.fitted_on}")
+        assistant = _assistant(settings)
+
+    async def run():
+        with Progress(console=err, transient=True, disable=as_json) as progress:
+            task = progress.add_task("evaluating", total=len(items))
+            return await evaluate(assistant, items, lambda: progress.advance(task))
+
+    report = asyncio.run(run())
+    if as_json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        return
+    table = Table(title=f"top-1 on {report.total} questions: {report.accuracy:.1f} %")
+    table.add_column("language")
+    table.add_column("top-1 %", justify="right")
+    table.add_column("n", justify="right")
+    for code, pair in sorted(report.by_lang.items()):
+        table.add_row(code, f"{report.rate(pair):.1f}", str(pair[1]))
+    out.print(table)
+    cats = Table(title="per category")
+    cats.add_column("category")
+    cats.add_column("top-1 %", justify="right")
+    cats.add_column("n", justify="right")
+    for name, pair in sorted(report.by_category.items()):
+        cats.add_row(name, f"{report.rate(pair):.1f}", str(pair[1]))
+    out.print(cats)
+    out.print(
+        f"language detection: {report.lang_accuracy:.1f} %   urgent recall: "
+        f"{report.urgent_recall:.1f} %   out-of-scope answered from the KB: "
+        f"{report.oos_answer_rate:.1f} %"
+    )
+    if report.confusions:
+        out.print("most frequent confusions (expected -> got):")
+        for (want, got), n in report.confusions.most_common(10):
+            out.print(f"  {n:3d}  {want} -> {got}")
+    for item, got, conf in report.misses[:misses]:
+        out.print(
+            f"  [{item.lang}] {item.text!r}: want {item.expect}, got {got} ({conf:.2f})",
+            markup=False,
+            highlight=False,
+        )
+
+
+@kb_app.command("check")
+def kb_check(
+    content_dir: Annotated[Path | None, typer.Option(help="Folder with knowledge/ etc.")] = None,
+) -> None:
+    """Validate all content, print coverage per language, flag near-duplicate questions."""
+    from bot.content.check import check_content
+    from bot.i18n import load_catalogs
+
+    root = content_dir or default_content_dir()
+    with Progress(console=err, transient=True) as progress:
+        progress.add_task("loading content", total=None)
+        try:
+            content = load_content(root)
+        except ContentError as exc:
+            raise _fail(exc.problems) from None
+        report = check_content(content)
+        try:
+            load_catalogs(root / "locales")
+        except CatalogError as exc:
+            report.errors.extend(exc.problems)
+    table = Table(title=f"{len(content.entries)} entries, {len(content.intents)} intents")
+    for col in ("language", "complete", "coverage %", "questions", "machine-translated"):
+        table.add_column(col, justify="right" if col != "language" else "left")
+    for cov in report.coverage:
+        table.add_row(
+            f"{cov.lang} ({LANGUAGES[cov.lang].name})",
+            f"{cov.complete}/{cov.total}",
+            f"{cov.percent:.0f}",
+            str(cov.questions),
+            str(cov.machine),
+        )
+    out.print(table)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
+    for c in report.collisions:
+        err.print(
+            f"[red]collision[/red] [{c.lang}] {c.first}: {c.first_text!r} ~ "
+            f"{c.second}: {c.second_text!r} ({c.score:.0f})",
+            highlight=False,
+        )
+    if not report.ok:
+        raise _fail(
+            report.errors
+            + (
+                [f"{len(report.collisions)} near-duplicate question(s) across entries"]
+                if report.collisions
+                else []
+            )
+        )
+    out.print("[green]content OK[/green]")
+
+
+@kb_app.command("review-list")
+def kb_review_list(
+    lang: Annotated[str | None, typer.Option(help="Only this language.")] = None,
+) -> None:
+    """What still needs a fluent human reviewer, entry by entry."""
+    from bot.content.check import review_list
+
+    try:
+        content = load_content(default_content_dir())
+    except ContentError as exc:
+        raise _fail(exc.problems) from None
+    rows = [r for r in review_list(content) if lang in (None, r[1])]
+    table = Table(title=f"{len(rows)} translation(s) awaiting review")
+    for col in ("entry", "language", "status"):
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
+    by_lang = {code: sum(1 for r in rows if r[1] == code) for code in ALL_CODES}
+    out.print(" ".join(f"{k}:{v}" for k, v in by_lang.items() if v))
+
+
+def main() -> None:
+    app()

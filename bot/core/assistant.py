@@ -1,0 +1,406 @@
+"""The conversation, channel-free: `Assistant.handle(Incoming) -> list[Reply]`.
+
+Channels translate updates into `Incoming` and render `Reply`s; everything a user experiences as
+"what the bot decided" happens here, in the user's language, chosen once per message.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.content.loader import Content
+from bot.content.models import CATEGORIES, Entry, Escalate
+from bot.core.policy import Decision, Policy, Verdict
+from bot.core.state import ConversationState, StateStore
+from bot.core.turns import Button, Incoming, Reply
+from bot.i18n import Catalogs, Translator
+from bot.languages import LANGUAGES, base_language, parse_language
+from bot.nlu.detect import Detector
+from bot.nlu.match import Match, Matcher
+
+__all__ = ["MAX_TEXT", "Assistant"]
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 2000  # characters matched; longer messages are read up to here
+
+
+@dataclass(frozen=True, slots=True)
+class _Understood:
+    lang: str
+    match: Match
+    decision: Decision
+
+
+class Assistant:
+    def __init__(
+        self,
+        content: Content,
+        matcher: Matcher,
+        detector: Detector,
+        catalogs: Catalogs,
+        states: StateStore,
+        *,
+        policy: Policy | None = None,
+        default_language: str = "en",
+    ) -> None:
+        self.content = content
+        self.matcher = matcher
+        self.detector = detector
+        self.catalogs = catalogs
+        self.states = states
+        self.policy = policy or Policy()
+        self.default_language = default_language
+
+    # -- the one entry point ------------------------------------------------------------------
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        state = await self.states.load(incoming.user)
+        replies = self._turn(incoming, state)
+        await self.states.save(incoming.user, state)
+        return replies
+
+    def _turn(self, incoming: Incoming, state: ConversationState) -> list[Reply]:
+        hint = parse_language(incoming.lang_hint)
+        known = state.lang or hint  # None: a new user whose language nothing tells yet
+        if state.lang is None:
+            state.lang = known or self.default_language
+        action = (incoming.action or "").strip()
+        if action:
+            return self._action(action, state)
+
+        text = (incoming.text or "")[:MAX_TEXT]
+        if state.pending and text.strip().isdigit():
+            pick = int(text.strip())
+            if 1 <= pick <= len(state.pending):
+                return self._action(f"answer:{state.pending[pick - 1]}", state)
+
+        detection = self.detector.detect(text, state.lang)
+        if detection.reason == "no letters":
+            t = self.catalogs(state.lang)
+            return [self._notice(t, t.gettext("Please write your question in words."), state)]
+        lang = self._language_for(detection.lang, detection.confidence, known)
+        state.lang = lang
+        match = self.matcher.rank(text, base_language(lang))
+        decision = self.policy.decide(match)
+        log.debug(
+            "decision %s target=%s conf=%.3f", decision.verdict, decision.target, match.confidence
+        )
+        return self._respond(_Understood(lang, match, decision), state)
+
+    def _language_for(self, detected: str, confidence: float, known: str | None) -> str:
+        """Switch only when sure; a new user takes any reasonable guess over the default."""
+        if known is None:
+            return detected if confidence >= self.detector.UNSURE else self.default_language
+        if confidence < self.detector.SURE or base_language(detected) == base_language(known):
+            return known
+        return detected
+
+    # -- decisions -> replies -------------------------------------------------------------------
+
+    def _respond(self, u: _Understood, state: ConversationState) -> list[Reply]:
+        t = self.catalogs(u.lang)
+        verdict, target = u.decision.verdict, u.decision.target
+        conf = u.match.confidence
+        state.pending = []
+        if verdict is Verdict.urgent:
+            state.misses = 0
+            state.handoff = True
+            return [self._urgent(t, conf)]
+        if verdict is Verdict.answer and target in self.content.entries:
+            state.misses = 0
+            return self._answer(t, self.content.entries[target], conf)
+        if verdict is Verdict.intent and target:
+            return self._intent(t, target, conf, state)
+        if verdict is Verdict.did_you_mean:
+            state.pending = list(u.decision.choices)
+            state.misses = 0
+            buttons = tuple(
+                Button(self.content.entries[c].text("title", u.lang)[0], f"answer:{c}")
+                for c in u.decision.choices
+            )
+            lines = [t.gettext("Did you mean one of these? Choose one, or ask in other words.")]
+            lines += [f"{i}. {b.label}" for i, b in enumerate(buttons, 1)]
+            return [
+                Reply("did-you-mean", "\n".join(lines), u.lang, target, None, conf, buttons=buttons)
+            ]
+        return self._miss(t, conf, state)
+
+    def _answer(self, t: Translator, entry: Entry, conf: float) -> list[Reply]:
+        title, _ = entry.text("title", t.lang)
+        body, used = entry.text("answer", t.lang)
+        parts = []
+        if base_language(used) != base_language(t.lang) or (used == "ja" and t.lang == "ja-easy"):
+            parts.append(
+                t.gettext(
+                    "This answer is not yet available in {language}; here it is in {fallback}.",
+                    language=LANGUAGES[t.lang].name,
+                    fallback=LANGUAGES[used].name,
+                )
+            )
+        parts += [title, body]
+        sources = "\n".join(
+            t.gettext(
+                "Source: {title} {url} (checked {date})",
+                title=s.title,
+                url=str(s.url),
+                date=t.date(s.as_of, "medium"),
+            )
+            for s in entry.sources
+        )
+        parts.append(sources)
+        buttons: list[Button] = [
+            Button(t.gettext("👍 Helpful"), f"feedback:up:{entry.id}"),
+            Button(t.gettext("👎 Not helpful"), f"feedback:down:{entry.id}"),
+        ]
+        if entry.escalate is Escalate.always:
+            parts.append(t.gettext("You can also talk to a counselor about this in confidence."))
+            buttons.append(Button(t.gettext("Talk to a counselor"), "human"))
+        return [
+            Reply(
+                "answer",
+                "\n\n".join(parts),
+                t.lang,
+                entry.id,
+                entry.id,
+                conf,
+                sources=tuple(entry.sources),
+                buttons=tuple(buttons),
+            )
+        ]
+
+    def _urgent(self, t: Translator, conf: float) -> Reply:
+        intent = self.content.intents.get("urgent")
+        contacts = intent.text(t.lang) if intent else None
+        parts = [t.gettext("This sounds urgent. Your safety comes first.")]
+        if contacts:
+            parts.append(contacts[0])
+        parts.append(
+            t.gettext("A counselor of this desk has been alerted and will contact you here.")
+        )
+        sources = tuple(intent.sources) if intent else ()
+        return Reply(
+            "urgent",
+            "\n\n".join(parts),
+            t.lang,
+            "urgent",
+            None,
+            conf,
+            handoff=True,
+            sources=sources,
+        )
+
+    def _intent(
+        self, t: Translator, intent: str, conf: float, state: ConversationState
+    ) -> list[Reply]:
+        if intent == "urgent":
+            state.handoff = True
+            return [self._urgent(t, conf)]
+        if intent == "human":
+            state.handoff = True
+            state.misses = 0
+            return [
+                Reply(
+                    "intent",
+                    t.gettext(
+                        "I have asked a counselor to join. A person will reply in this chat as soon "
+                        "as possible."
+                    ),
+                    t.lang,
+                    "human",
+                    None,
+                    conf,
+                    handoff=True,
+                )
+            ]
+        if intent == "out-of-scope":
+            return self._miss(t, conf, state, out_of_scope=True)
+        state.misses = 0
+        if intent == "greeting":
+            text = t.gettext(
+                "Hello! I am madoguchi, the support desk for work in Tokyo. Ask me about hiring, "
+                "training, work-style reform, telework and subsidies, or about your rights at "
+                "work: paid leave, wages, insurance, your residence card."
+            )
+            return [Reply("intent", text, t.lang, intent, None, conf)]
+        if intent == "thanks":
+            return [
+                Reply(
+                    "intent",
+                    t.gettext("You are welcome. Is there anything else I can help with?"),
+                    t.lang,
+                    intent,
+                    None,
+                    conf,
+                )
+            ]
+        if intent == "goodbye":
+            return [
+                Reply(
+                    "intent",
+                    t.gettext("Goodbye. Write any time if you have another question."),
+                    t.lang,
+                    intent,
+                    None,
+                    conf,
+                )
+            ]
+        if intent == "change-language":
+            return [self._language_picker(t, conf)]
+        # help
+        menu = self._menu(t, conf)
+        text = t.gettext(
+            "I answer questions about work in Tokyo, in your language. Write your question in "
+            "your own words, or choose a topic. To talk to a person, ask for a counselor."
+        )
+        return [Reply("intent", text, t.lang, "help", None, conf, buttons=menu.buttons)]
+
+    def _miss(
+        self, t: Translator, conf: float, state: ConversationState, *, out_of_scope: bool = False
+    ) -> list[Reply]:
+        state.misses += 1
+        if out_of_scope:
+            text = t.gettext(
+                "Sorry, that is outside what I can help with. I answer questions about work "
+                "and business in Tokyo."
+            )
+        else:
+            text = t.gettext(
+                "Sorry, I am not sure I understood. Could you say it in other words, or choose "
+                "a topic?"
+            )
+        replies = [
+            Reply(
+                "menu",
+                text,
+                t.lang,
+                "out-of-scope",
+                None,
+                conf,
+                buttons=self._menu(t, conf).buttons,
+            )
+        ]
+        if state.misses >= self.policy.misses_before_offer:
+            replies.append(
+                Reply(
+                    "notice",
+                    t.gettext(
+                        "Would you like to talk to a counselor? A person can help with questions I "
+                        "cannot answer."
+                    ),
+                    t.lang,
+                    "human",
+                    None,
+                    conf,
+                    buttons=(Button(t.gettext("Talk to a counselor"), "human"),),
+                )
+            )
+        return replies
+
+    # -- actions (buttons and commands) -----------------------------------------------------------
+
+    def _action(self, action: str, state: ConversationState) -> list[Reply]:
+        t = self.catalogs(state.lang or self.default_language)
+        kind, _, arg = action.partition(":")
+        state.pending = []
+        if kind == "answer" and arg in self.content.entries:
+            state.misses = 0
+            return self._answer(t, self.content.entries[arg], 1.0)
+        if kind == "menu" and not arg:
+            return [self._menu(t, 1.0)]
+        if kind == "menu" and arg in CATEGORIES:
+            entries = sorted(self.content.in_category(arg), key=lambda e: e.id)
+            buttons = tuple(Button(e.text("title", t.lang)[0], f"answer:{e.id}") for e in entries)
+            lines = [self.content.category_title(arg, t.lang)]
+            lines += [f"{i}. {b.label}" for i, b in enumerate(buttons, 1)]
+            return [Reply("menu", "\n".join(lines), t.lang, None, None, 1.0, buttons=buttons)]
+        if kind == "lang":
+            code = parse_language(arg)
+            if code is None:
+                names = t.list([f"{lang.code} ({lang.name})" for lang in LANGUAGES.values()])
+                return [
+                    Reply(
+                        "notice",
+                        t.gettext(
+                            "I do not know that language. Choose one of: {names}", names=names
+                        ),
+                        t.lang,
+                        "change-language",
+                        None,
+                        1.0,
+                    )
+                ]
+            state.lang, state.chosen = code, True
+            t = self.catalogs(code)
+            return [
+                Reply(
+                    "notice",
+                    t.gettext(
+                        "From now on I will answer in {language}.", language=LANGUAGES[code].name
+                    ),
+                    code,
+                    "change-language",
+                    None,
+                    1.0,
+                )
+            ]
+        if kind == "language":
+            return [self._language_picker(t, 1.0)]
+        if kind == "human":
+            return self._intent(t, "human", 1.0, state)
+        if kind == "feedback":
+            vote = arg.partition(":")[0]
+            if vote == "down":
+                return [
+                    Reply(
+                        "notice",
+                        t.gettext(
+                            "Sorry this did not help. Would you like to talk to a counselor?"
+                        ),
+                        t.lang,
+                        "human",
+                        None,
+                        1.0,
+                        buttons=(Button(t.gettext("Talk to a counselor"), "human"),),
+                    )
+                ]
+            return [self._notice(t, t.gettext("Thank you for your feedback."), state)]
+        if kind == "unknown-command":
+            return [
+                self._notice(t, t.gettext("I do not know that command. Try /menu or /help."), state)
+            ]
+        return [
+            self._notice(
+                t,
+                t.gettext("That button is no longer valid. Here is the menu again."),
+                state,
+                buttons=self._menu(t, 1.0).buttons,
+            )
+        ]
+
+    def _menu(self, t: Translator, conf: float) -> Reply:
+        buttons = (
+            *(
+                Button(self.content.category_title(c, t.lang), f"menu:{c}")
+                for c in CATEGORIES
+                if self.content.in_category(c)
+            ),
+            Button(t.gettext("Talk to a counselor"), "human"),
+        )
+        lines = [t.gettext("Topics I can help with:")]
+        lines += [f"{i}. {b.label}" for i, b in enumerate(buttons, 1)]
+        return Reply("menu", "\n".join(lines), t.lang, None, None, conf, buttons=buttons)
+
+    def _language_picker(self, t: Translator, conf: float) -> Reply:
+        buttons = tuple(Button(lang.name, f"lang:{lang.code}") for lang in LANGUAGES.values())
+        lines = [t.gettext("Which language would you like?")]
+        lines += [f"{i}. {b.label}" for i, b in enumerate(buttons, 1)]
+        return Reply(
+            "intent", "\n".join(lines), t.lang, "change-language", None, conf, buttons=buttons
+        )
+
+    def _notice(
+        self, t: Translator, text: str, state: ConversationState, buttons: tuple[Button, ...] = ()
+    ) -> Reply:
+        return Reply("notice", text, t.lang, None, None, 0.0, buttons=buttons)

@@ -1,0 +1,58 @@
+"""The one place that turns ranked candidates into a decision. Thresholds live here only.
+
+Confidences are calibrated on the evaluation set (see bot/nlu/match.py), so ANSWER means "at
+least this likely to be right". Numbers were chosen from `madoguchi eval` (README, Matching).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.nlu.match import Match
+
+__all__ = ["Decision", "Policy", "Verdict"]
+
+
+class Verdict(StrEnum):
+    urgent = "urgent"
+    intent = "intent"
+    answer = "answer"
+    did_you_mean = "did-you-mean"
+    unknown = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    verdict: Verdict
+    target: str | None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    answer_at: float = 0.5
+    suggest_at: float = 0.2
+    max_choices: int = 3
+    urgent_keyword_at: float = 0.6  # an urgent keyword this strong escalates even if not top
+    misses_before_offer: int = 2
+
+    def decide(self, match: Match) -> Decision:
+        if not match.candidates:
+            return Decision(Verdict.unknown, None)
+        top = match.candidates[0]
+        # Safety first: urgent is never out-ranked into a knowledge answer when its keywords hit.
+        for cand in match.candidates:
+            if cand.id == "urgent" and (cand is top or cand.keyword >= self.urgent_keyword_at):
+                return Decision(Verdict.urgent, "urgent")
+        if match.confidence >= self.answer_at:
+            if top.kind == "intent":
+                return Decision(Verdict.intent, top.id)
+            return Decision(Verdict.answer, top.id)
+        if match.confidence >= self.suggest_at:
+            choices = tuple(c.id for c in match.candidates if c.kind == "entry")
+            if choices:
+                return Decision(Verdict.did_you_mean, top.id, choices[: self.max_choices])
+            if top.kind == "intent":
+                return Decision(Verdict.intent, top.id)
+        return Decision(Verdict.unknown, top.id)

@@ -1,0 +1,44 @@
+"""What crosses the boundary between a channel and the conversation: plain dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.content.models import Source
+
+__all__ = ["Button", "Incoming", "Reply"]
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A message or button press, already translated from the channel's own update.
+
+    `user` is channel-qualified ("console:alice", "telegram:12345"). `lang_hint` is what the
+    channel knows (Telegram's language_code, a --lang flag); `action` is a button press or
+    command ("menu", "menu:telework", "answer:annual-paid-leave", "lang:vi", "human").
+    """
+
+    user: str
+    text: str = ""
+    lang_hint: str | None = None
+    action: str | None = None
+    update_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: str
+    action: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    kind: str  # answer | did-you-mean | menu | intent | urgent | notice
+    text: str
+    lang: str
+    intent: str | None = None  # knowledge id or conversation intent id this reply is about
+    entry: str | None = None  # knowledge id when the reply is a knowledge answer
+    confidence: float = 0.0
+    handoff: bool = False
+    sources: tuple[Source, ...] = ()
+    buttons: tuple[Button, ...] = field(default_factory=tuple)

@@ -1,0 +1,199 @@
+"""Ranks knowledge entries and intents for a message, with one calibrated confidence.
+
+Matching ranks; it never decides. Three kinds of evidence are fused per target:
+- lexical recall: BM25 over the target's pooled examples (finds paraphrases across examples);
+- closeness: rapidfuzz between the message and the target's nearest example (typos, word order);
+- keywords: curated words and official names that alone identify a topic ("有給", "36協定").
+The fused score ranks; a logistic curve fitted on the evaluation set (`madoguchi eval
+--calibrate`) turns the top score and its margin over the runner-up into a confidence whose
+meaning is stable: "about this share of answers at this confidence are right".
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from bot.content.loader import Content
+from bot.nlu.index import BM25Index
+from bot.nlu.normalize import fold, normalize, tokens
+
+__all__ = ["Calibration", "Candidate", "Match", "Matcher", "Target"]
+
+CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    id: str
+    kind: str  # "entry" | "intent"
+    category: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    id: str
+    kind: str
+    score: float  # fused, for ranking only
+    fuzzy: float
+    coverage: float
+    keyword: float
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    candidates: list[Candidate]  # best first
+    confidence: float  # calibrated probability that candidates[0] is right
+
+    @property
+    def top(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Fusion weights and the logistic curve, fitted on the evaluation set."""
+
+    w_fuzzy: float = 0.45
+    w_coverage: float = 0.35
+    w_keyword: float = 0.20
+    a_score: float = 9.0
+    a_margin: float = 8.0
+    bias: float = -4.5
+    fitted_on: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path = CALIBRATION_FILE) -> Calibration:
+        if path.exists():
+            return cls(**json.loads(path.read_text(encoding="utf-8")))
+        return cls()
+
+    def save(self, path: Path = CALIBRATION_FILE) -> None:
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def fuse(self, fuzzy: float, coverage: float, keyword: float) -> float:
+        return self.w_fuzzy * fuzzy + self.w_coverage * coverage + self.w_keyword * keyword
+
+    def confidence(self, top: float, margin: float) -> float:
+        z = self.a_score * top + self.a_margin * margin + self.bias
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+def _fuzzy_form(norm: str) -> str:
+    return " ".join(t for t in tokens(norm) if not t.endswith("~"))
+
+
+class Matcher:
+    """Built once at startup from content; `rank` does no I/O."""
+
+    SHORTLIST = 12
+
+    def __init__(self, content: Content, calibration: Calibration | None = None) -> None:
+        self.calibration = calibration or Calibration.load()
+        self.targets: list[Target] = []
+        documents: list[list[str]] = []
+        # per target: [(lang, fuzzy form)] of its examples, questions and titles
+        self._examples: list[list[tuple[str, str]]] = []
+        self._keywords: dict[str, list[tuple[int, frozenset[str], int]]] = defaultdict(list)
+
+        def add(target: Target, texts: dict[str, list[str]], keywords: dict[str, list[str]]):
+            index = len(self.targets)
+            self.targets.append(target)
+            doc: list[str] = []
+            examples: list[tuple[str, str]] = []
+            for lang, items in texts.items():
+                for text in items:
+                    norm = normalize(text)
+                    doc.extend(tokens(norm))
+                    form = _fuzzy_form(norm)
+                    if form:
+                        examples.append((lang, form))
+            for lang, items in keywords.items():
+                for word in items:
+                    terms = [t for t in tokens(normalize(word)) if not t.endswith("~")]
+                    if not terms:
+                        continue
+                    doc.extend(terms)
+                    examples.append((lang, " ".join(terms)))
+                    self._keywords[terms[0]].append((index, frozenset(terms), len(" ".join(terms))))
+            documents.append(doc)
+            self._examples.append(examples)
+
+        for entry in content.entries.values():
+            texts = {lang: list(qs) for lang, qs in entry.questions.items()}
+            for lang, title in entry.title.items():
+                texts.setdefault(lang, []).append(title)
+            add(Target(entry.id, "entry", entry.category), texts, entry.keywords)
+        for intent in content.intents.values():
+            add(Target(intent.id, "intent", None), intent.examples, intent.keywords)
+        self.index = BM25Index(documents)
+        self._ids = {t.id: i for i, t in enumerate(self.targets)}
+
+    def rank(self, text: str, lang: str | None = None, *, limit: int = 5) -> Match:
+        norm = normalize(text)
+        query = tokens(norm)
+        if not query:
+            return Match([], 0.0)
+        bm25, ceiling = self.index.scores(query)
+        coverage = bm25 / ceiling if ceiling else bm25
+
+        keyword_hits = self._keyword_hits(query, norm)
+        shortlist = set(np.argsort(-bm25)[: self.SHORTLIST].tolist()) if bm25.any() else set()
+        shortlist.update(keyword_hits)
+        shortlist = {i for i in shortlist if bm25[i] > 0 or i in keyword_hits}
+        if not shortlist:
+            return Match([], 0.0)
+
+        form = _fuzzy_form(norm)
+        cal = self.calibration
+        candidates = []
+        for i in shortlist:
+            examples = self._examples[i]
+            best = (
+                process.extractOne(form, [e for _, e in examples], scorer=fuzz.token_set_ratio)
+                if form and examples
+                else None
+            )
+            ratio = best[1] / 100.0 if best else 0.0
+            ratio_strict = fuzz.ratio(form, examples[best[2]][1]) / 100.0 if best else 0.0
+            fuzzy = 0.5 * ratio + 0.5 * ratio_strict
+            kw = keyword_hits.get(i, 0.0)
+            cov = float(min(1.0, coverage[i] * 2.0))
+            candidates.append(
+                Candidate(
+                    self.targets[i].id,
+                    self.targets[i].kind,
+                    cal.fuse(fuzzy, cov, kw),
+                    round(fuzzy, 4),
+                    round(cov, 4),
+                    round(kw, 4),
+                )
+            )
+        candidates.sort(key=lambda c: c.score, reverse=True)
+        top = candidates[0].score
+        margin = top - candidates[1].score if len(candidates) > 1 else top
+        return Match(candidates[:limit], round(cal.confidence(top, margin), 4))
+
+    def _keyword_hits(self, query: list[str], norm: str) -> dict[int, float]:
+        """Targets whose curated keywords all occur in the message, weighted by how much of it
+        they explain (a long official name counts more than a two-letter word)."""
+        present = set(query)
+        length = max(1, len(fold(norm).replace(" ", "")))
+        hits: dict[int, float] = {}
+        for term in present:
+            for target, terms, size in self._keywords.get(term, ()):
+                if terms <= present:
+                    weight = min(1.0, 0.6 + 0.4 * size / length)
+                    if weight > hits.get(target, 0.0):
+                        hits[target] = weight
+        return hits
+
+    def target(self, target_id: str) -> Target:
+        return self.targets[self._ids[target_id]]

@@ -1,0 +1,58 @@
+"""Every MADOGUCHI_* setting, read once at startup (never at import)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from platformdirs import user_data_dir
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.languages import parse_language
+
+__all__ = ["Settings", "default_database_url"]
+
+
+def default_database_url() -> str:
+    """A SQLite file in the user's data directory, so `madoguchi chat` needs no set-up."""
+    return f"sqlite+aiosqlite:///{Path(user_data_dir('madoguchi')) / 'madoguchi.db'}"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MADOGUCHI_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    database_url: str = Field(default_factory=default_database_url)
+    telegram_token: str | None = None
+    telegram_base_url: str | None = None
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: str | None = None
+    sla_minutes: int = 15
+    counselor_chat_id: int | None = None
+    counselor_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    business_hours: str = "Mon-Fri 09:00-17:00 Asia/Tokyo"
+    default_language: str = "en"
+    log_level: str = "WARNING"
+    # Where content lives; empty means the folders shipped with the package (or the checkout).
+    content_dir: Path | None = None
+
+    @field_validator("default_language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        code = parse_language(value)
+        if code is None:
+            raise ValueError(f"unknown language {value!r}")
+        return code
+
+    @field_validator("counselor_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, int):
+            return [value]
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        return value

@@ -1,0 +1,111 @@
+"""A broken file stops loading with one readable line naming the file and the field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.content.loader import ContentError, default_content_dir, load_content
+
+GOOD = """\
+id: sample-topic
+category: telework
+audience: employer
+escalate: offer
+title: {en: Sample topic, ja: サンプル}
+answer: {en: "An answer that is long enough.", ja: "十分な長さの答え。"}
+questions:
+  en: [how does the sample work, sample question two]
+  ja: [サンプルについて教えて]
+keywords: {en: [sample]}
+sources:
+  - {title: Tokyo Metropolitan Government, url: "https://www.metro.tokyo.lg.jp/", as_of: 2026-11-01}
+review: {en: reviewed, ja: machine}
+"""
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    write(tmp_path, "knowledge/telework/sample-topic.yaml", GOOD)
+    (tmp_path / "intents").mkdir()
+    return tmp_path
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(root)
+    return caught.value.problems
+
+
+def test_a_good_entry_loads(root: Path) -> None:
+    content = load_content(root)
+    entry = content.entries["sample-topic"]
+    assert entry.text("answer", "vi") == ("An answer that is long enough.", "en")
+    assert entry.text("title", "ja-easy") == ("サンプル", "ja")
+    assert len(content.digest) == 16
+
+
+def test_invalid_yaml_names_the_file_and_line(root: Path) -> None:
+    write(root, "knowledge/telework/sample-topic.yaml", GOOD.replace("title: {", "title: {{"))
+    (line,) = problems(root)
+    assert line.startswith("knowledge/telework/sample-topic.yaml: line ")
+    assert "not valid YAML" in line
+
+
+def test_a_wrong_field_names_the_field(root: Path) -> None:
+    write(
+        root,
+        "knowledge/telework/sample-topic.yaml",
+        GOOD.replace("audience: employer", "audience: boss"),
+    )
+    (line,) = problems(root)
+    assert line.startswith("knowledge/telework/sample-topic.yaml: audience: ")
+    assert "\n" not in line
+
+
+def test_http_sources_and_unknown_languages_are_refused(root: Path) -> None:
+    text = GOOD.replace("https://www.metro", "http://www.metro").replace("ja: [サンプル", "xx: [")
+    write(root, "knowledge/telework/sample-topic.yaml", text)
+    found = problems(root)
+    assert any("sources.0.url" in p and "https" in p for p in found)
+    assert any("questions" in p and "unknown language key(s) xx" in p for p in found)
+
+
+def test_id_must_match_file_and_folder(root: Path) -> None:
+    write(root, "knowledge/subsidy/sample-topic.yaml", GOOD)
+    shutil.move(
+        root / "knowledge/telework/sample-topic.yaml", root / "knowledge/telework/other.yaml"
+    )
+    found = problems(root)
+    assert any("differs from the file name 'other'" in p for p in found)
+    assert any("but the file is in subsidy/" in p for p in found)
+
+
+def test_related_ids_must_exist(root: Path) -> None:
+    write(root, "knowledge/telework/sample-topic.yaml", GOOD + "related: [no-such-topic]\n")
+    assert problems(root) == [
+        "knowledge/telework/sample-topic.yaml: related: unknown id 'no-such-topic'"
+    ]
+
+
+def test_the_shipped_content_loads() -> None:
+    content = load_content(default_content_dir())
+    assert len(content.entries) >= 8
+    assert {e.category for e in content.entries.values()} >= {
+        "staffing",
+        "training",
+        "workstyle",
+        "telework",
+        "subsidy",
+        "foreign-employer",
+        "foreign-employee",
+    }

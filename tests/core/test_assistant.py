@@ -1,0 +1,150 @@
+"""The conversation, read as dialogues: the user says X, the bot answers Y."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from bot.core.assistant import Assistant
+from bot.core.turns import Incoming, Reply
+
+
+@dataclass
+class Dialogue:
+    """errbot-style: push a message, pop the bot's replies."""
+
+    assistant: Assistant
+    user: str = "test:alice"
+    hint: str | None = None
+    replies: list[Reply] = field(default_factory=list)
+
+    async def says(self, text: str) -> list[Reply]:
+        self.replies = await self.assistant.handle(Incoming(self.user, text, self.hint))
+        return self.replies
+
+    async def presses(self, action: str) -> list[Reply]:
+        self.replies = await self.assistant.handle(Incoming(self.user, action=action))
+        return self.replies
+
+    @property
+    def first(self) -> Reply:
+        return self.replies[0]
+
+
+@pytest.fixture
+def user(assistant: Assistant) -> Dialogue:
+    return Dialogue(assistant)
+
+
+async def test_vietnamese_worker_asks_about_paid_leave(user: Dialogue) -> None:
+    await user.says("tôi làm được 6 tháng rồi, được nghỉ phép năm bao nhiêu ngày?")
+    assert user.first.kind == "answer"
+    assert user.first.entry == "annual-paid-leave"
+    assert user.first.lang == "vi"
+    assert user.first.sources and str(user.first.sources[0].url).startswith("https://")
+    entry = user.assistant.content.entries["annual-paid-leave"]
+    assert entry.answer["vi"] in user.first.text
+    assert "https://" in user.first.text  # the official source travels with the answer
+
+
+async def test_japanese_owner_asks_about_telework_subsidies(user: Dialogue) -> None:
+    await user.says("テレワークを導入したいんですが、どこに相談すればいいですか")
+    assert user.first.lang == "ja"
+    assert user.first.intent is not None and "telework" in user.first.intent
+
+
+async def test_short_messages_keep_the_users_language(user: Dialogue) -> None:
+    await user.says("xin chào, tôi muốn hỏi về lương")
+    assert user.first.lang == "vi"
+    for text in ("ok", "👍", "123"):
+        await user.says(text)
+        assert user.first.lang == "vi", text
+
+
+async def test_a_clear_message_in_another_language_switches(user: Dialogue) -> None:
+    await user.says("xin chào")
+    await user.says("How many days of paid leave can I take in Japan?")
+    assert user.first.lang == "en"
+
+
+async def test_urgent_is_never_answered_from_the_knowledge_base(user: Dialogue) -> None:
+    await user.says("my boss took my passport and will not give it back")
+    assert user.first.kind == "urgent"
+    assert user.first.handoff is True
+    assert user.first.entry is None
+    assert "110" in user.first.text
+
+
+async def test_urgent_in_nepali_gives_contacts_in_nepali(user: Dialogue) -> None:
+    await user.says("कम्पनीले तीन महिनादेखि तलब दिएको छैन, के गर्ने?")
+    assert user.first.kind == "urgent"
+    assert user.first.lang == "ne"
+    ne = user.assistant.content.intents["urgent"].answer["ne"]
+    assert ne.strip() in user.first.text
+
+
+async def test_greeting_thanks_and_goodbye_in_the_users_language(user: Dialogue) -> None:
+    await user.says("Olá, bom dia!")
+    assert (user.first.intent, user.first.lang) == ("greeting", "pt")
+    greeting = user.first.text
+    await user.says("muito obrigado")
+    assert user.first.intent == "thanks"
+    assert user.first.text != greeting
+    assert user.first.lang == "pt"
+
+
+async def test_did_you_mean_then_pick_a_number(user: Dialogue) -> None:
+    await user.presses("lang:en")
+    match = user.assistant.matcher.rank("support")
+    await user.says("support")
+    if user.first.kind != "did-you-mean":
+        pytest.skip(f"'support' gave {user.first.kind} at {match.confidence}")
+    choice = user.first.buttons[0].action.removeprefix("answer:")
+    await user.says("1")
+    assert user.first.kind == "answer"
+    assert user.first.entry == choice
+
+
+async def test_two_misses_offer_a_counselor(user: Dialogue) -> None:
+    await user.says("what's a good ramen recipe for tonight")
+    assert user.first.intent == "out-of-scope"
+    assert user.first.entry is None
+    await user.says("who will win the football match tomorrow")
+    offers = [r for r in user.replies if any(b.action == "human" for b in r.buttons)]
+    assert offers, "after two misses the bot offers a person"
+
+
+async def test_asking_for_a_person(user: Dialogue) -> None:
+    await user.says("tôi muốn nói chuyện với nhân viên tư vấn")
+    assert user.first.intent == "human"
+    assert user.first.handoff is True
+    assert user.first.lang == "vi"
+
+
+async def test_language_choice_and_easy_japanese(user: Dialogue) -> None:
+    replies = await user.presses("lang:ja-easy")
+    assert replies[0].lang == "ja-easy"
+    await user.says("有給休暇は何日もらえますか")
+    assert user.first.lang == "ja-easy"
+    entry = user.assistant.content.entries[user.first.entry]
+    assert entry.answer["ja-easy"] in user.first.text
+
+
+async def test_menu_and_category_buttons(user: Dialogue) -> None:
+    menu = await user.presses("menu")
+    actions = [b.action for b in menu[0].buttons]
+    assert "menu:foreign-employee" in actions and "human" in actions
+    listing = await user.presses("menu:foreign-employee")
+    assert any(b.action == "answer:annual-paid-leave" for b in listing[0].buttons)
+
+
+async def test_stale_button_is_handled_gracefully(user: Dialogue) -> None:
+    replies = await user.presses("answer:no-such-entry")
+    assert replies[0].kind == "notice"
+    assert replies[0].buttons
+
+
+async def test_unknown_language_choice_lists_the_languages(user: Dialogue) -> None:
+    replies = await user.presses("lang:klingon")
+    assert "vi (Tiếng Việt)" in replies[0].text

@@ -1,0 +1,61 @@
+"""The layout is the architecture: imports point one way (DESIGN.md).
+
+channels -> core -> {nlu, handoff} -> {content, store}; i18n, settings and languages are leaves
+anyone may use; nothing imports channels but the CLI; core never imports telegram.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import bot
+
+PACKAGE = Path(bot.__file__).parent
+LAYER = {"channels": 4, "core": 3, "nlu": 2, "handoff": 2, "content": 1, "store": 1}
+LEAVES = {"i18n", "settings", "languages"}
+
+
+def imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def modules() -> list[tuple[str, Path]]:
+    return [
+        (p.relative_to(PACKAGE).parts[0].removesuffix(".py"), p)
+        for p in PACKAGE.rglob("*.py")
+        if "migrations" not in p.parts
+    ]
+
+
+def test_imports_point_one_way() -> None:
+    wrong = []
+    for part, path in modules():
+        for name in imports(path):
+            if not name.startswith("bot."):
+                continue
+            target = name.split(".")[1]
+            if part == "cli" or target in LEAVES or target == part:
+                continue
+            if part in LEAVES:
+                wrong.append(f"{path.name}: leaf module imports {name}")
+            elif target == "cli" or LAYER.get(target, 0) >= LAYER.get(part, 0):
+                wrong.append(f"{part}/{path.name} imports {name}")
+    assert not wrong, wrong
+
+
+def test_core_and_below_never_import_telegram() -> None:
+    for part, path in modules():
+        if part in ("core", "nlu", "handoff", "content", "store"):
+            assert not any(n.split(".")[0] == "telegram" for n in imports(path)), path
+
+
+def test_no_grab_bag_modules() -> None:
+    names = {p.stem for p in PACKAGE.rglob("*.py")}
+    assert not names & {"utils", "helpers", "manager", "misc", "common"}

@@ -1,0 +1,151 @@
+"""The command line as a user runs it: real processes, real content."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.content.loader import default_content_dir
+
+
+def madoguchi(
+    *args: str, stdin: str = "", env: dict | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        cwd=cwd,
+    )
+
+
+def test_ask_json_streams_many_lines_through_one_process() -> None:
+    lines = [
+        {"text": "nghi phep nam duoc may ngay"},
+        {"text": "有給休暇は何日？", "lang": "ja"},
+        "not json",
+        {"text": ""},
+        {"no": "text"},
+        {"text": "hello"},
+    ] * 400
+    stdin = "\n".join(x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in lines)
+    result = madoguchi("ask", "--json", "-", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == len(lines)
+    first = rows[0]
+    assert set(first) == {"lang", "intent", "entry", "confidence", "handoff", "text"}
+    assert (first["lang"], first["entry"]) == ("vi", "annual-paid-leave")
+    assert rows[1]["lang"] == "ja" and rows[1]["entry"] == "annual-paid-leave"
+    assert rows[2] == {"error": "line 3: not JSON"}
+    assert rows[3]["intent"] is None and rows[3]["text"]
+    assert "error" in rows[4]
+    assert rows[5]["intent"] == "greeting"
+
+
+def test_ask_one_question_in_plain_text() -> None:
+    result = madoguchi("ask", "minimum wage in tokyo?")
+    assert result.returncode == 0, result.stderr
+    assert "https://" in result.stdout
+
+
+def test_chat_is_a_terminal_conversation() -> None:
+    result = madoguchi("chat", stdin="xin chào\n/menu\n1\n/language pt\n/quit\n")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Português" in result.stdout
+
+
+def test_kb_check_passes_on_the_shipped_content() -> None:
+    result = madoguchi("kb", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "content OK" in result.stdout
+    assert "coverage" in result.stdout
+
+
+def test_kb_check_fails_with_one_readable_line(tmp_path: Path) -> None:
+    (tmp_path / "knowledge" / "telework").mkdir(parents=True)
+    (tmp_path / "knowledge" / "telework" / "broken.yaml").write_text("id: [unclosed\n")
+    result = madoguchi("kb", "check", "--content-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "knowledge/telework/broken.yaml: line" in result.stderr
+
+
+def test_a_bad_setting_is_one_line_not_a_traceback() -> None:
+    result = madoguchi("ask", "hi", env={"MADOGUCHI_DEFAULT_LANGUAGE": "klingon"})
+    assert result.returncode == 1
+    assert "MADOGUCHI_DEFAULT_LANGUAGE" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_eval_prints_figures() -> None:
+    result = madoguchi("eval", "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert set(figures["by_language"]) == {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
+
+
+@pytest.mark.skipif(
+    not (default_content_dir() / "pyproject.toml").exists(),
+    reason="needs the source checkout to build a wheel",
+)
+def test_the_wheel_carries_its_content(tmp_path: Path) -> None:
+    """pip install . into a fresh venv; madoguchi runs from another directory."""
+    root = default_content_dir()
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path / "dist"),
+            str(root),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if build.returncode != 0 and "No module named 'hatchling'" in build.stderr:
+        pytest.skip("hatchling not installed in this environment")
+    assert build.returncode == 0, build.stderr
+    (wheel,) = (tmp_path / "dist").glob("madoguchi-*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=120
+    )
+    py = venv / "bin" / "python"
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True, timeout=300
+    )
+    away = tmp_path / "elsewhere"
+    away.mkdir()
+    result = subprocess.run(
+        [str(venv / "bin" / "madoguchi"), "ask", "--json", "有給休暇"],
+        capture_output=True,
+        text=True,
+        cwd=away,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["entry"] == "annual-paid-leave"
+    where = subprocess.run(
+        [str(py), "-c", "import bot; print(bot.__file__)"],
+        cwd=away,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert str(venv) in where.stdout

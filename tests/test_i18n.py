@@ -1,0 +1,58 @@
+"""Every catalog loads from locales/ through babel, complete, with its placeholders intact."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from bot.content.loader import default_content_dir
+from bot.i18n import CatalogError, load_catalogs
+from bot.languages import ALL_CODES, LANGUAGES
+
+LOCALES = default_content_dir() / "locales"
+PLACEHOLDER = re.compile(r"{\w+}")
+
+
+def test_every_language_has_a_complete_catalog() -> None:
+    catalogs = load_catalogs(LOCALES)  # strict: raises on anything missing or untranslated
+    english = catalogs("en").gettext("Talk to a counselor")
+    for code in ALL_CODES:
+        if code != "en":
+            assert catalogs(code).gettext("Talk to a counselor") != english, code
+
+
+@pytest.mark.parametrize("code", ALL_CODES)
+def test_placeholders_survive_translation(code: str) -> None:
+    path = LOCALES / LANGUAGES[code].catalog / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as fh:
+        catalog = read_po(fh)
+    template = {m.id for m in read_po((LOCALES / "messages.pot").open("rb")) if m.id}
+    assert {m.id for m in catalog if m.id} == template, "run pybabel update"
+    for message in catalog:
+        if message.id:
+            assert set(PLACEHOLDER.findall(message.string)) == set(
+                PLACEHOLDER.findall(message.id)
+            ), message.id
+
+
+def test_a_missing_catalog_is_an_error_not_silent_english(tmp_path: Path) -> None:
+    (tmp_path / "locales" / "en" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "locales" / "en" / "LC_MESSAGES" / "messages.po").write_bytes(
+        (LOCALES / "en" / "LC_MESSAGES" / "messages.po").read_bytes()
+    )
+    with pytest.raises(CatalogError) as caught:
+        load_catalogs(tmp_path / "locales")
+    assert "locales/vi/LC_MESSAGES/messages.po: missing" in caught.value.problems
+
+
+def test_dates_and_lists_follow_the_locale() -> None:
+    catalogs = load_catalogs(LOCALES)
+    day = dt.date(2026, 11, 1)
+    assert catalogs("ja").date(day) == "2026年11月1日"
+    assert catalogs("vi").date(day, "medium") != catalogs("en").date(day, "medium")
+    assert catalogs("pt").list(["a", "b", "c"]) == "a, b e c"
+    assert catalogs("tl").locale.language == "fil"
