@@ -78,14 +78,14 @@ def child(content_dir: str, rounds: int) -> None:
     started = time.perf_counter()
     from bot.core.assistant import Assistant
     from bot.core.factory import build_engine
-    from bot.core.state import MemoryStateStore
     from bot.core.turns import Incoming
+    from bot.store.conversations import MemoryConversations
 
     imported = time.perf_counter()
     engine = build_engine(Path(content_dir))
     loaded = time.perf_counter()
     assistant = Assistant(
-        engine.content, engine.matcher, engine.detector, engine.catalogs, MemoryStateStore()
+        engine.content, engine.matcher, engine.detector, engine.catalogs, MemoryConversations()
     )
     texts = [
         json.loads(line)["text"]

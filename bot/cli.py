@@ -29,6 +29,8 @@ app = typer.Typer(
 )
 kb_app = typer.Typer(no_args_is_help=True, help="Check and curate the knowledge base.")
 app.add_typer(kb_app, name="kb")
+db_app = typer.Typer(no_args_is_help=True, help="The database: migrations, retention, export.")
+app.add_typer(db_app, name="db")
 
 out = Console()
 err = Console(stderr=True)
@@ -60,14 +62,34 @@ def _settings():
     return settings
 
 
-def _assistant(settings, content_dir: Path | None = None):
+def _assistant(settings, content_dir: Path | None = None, conversations=None):
     from bot.core.factory import build_assistant, build_engine
 
     try:
         engine = build_engine(content_dir or settings.content_dir)
     except (ContentError, CatalogError) as exc:
         raise _fail(exc.problems) from None
-    return build_assistant(settings, engine=engine)
+    return build_assistant(settings, engine=engine, conversations=conversations)
+
+
+def _run(coro):
+    """Run a coroutine; a database problem a person can fix is one line, not a traceback."""
+    from bot.store.database import StoreError
+
+    try:
+        return asyncio.run(coro)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+
+
+async def _database(settings, *, check: bool = True):
+    from bot.store.database import Database
+    from bot.store.migrate import check_schema
+
+    db = Database(settings.database_url)
+    if check:
+        await check_schema(db, auto_upgrade=db.is_sqlite)
+    return db
 
 
 @app.command()
@@ -77,18 +99,23 @@ def chat(
     """Talk to the bot in the terminal: no token, no server."""
     from bot.channels.console import ConsoleChannel
     from bot.core.turns import Incoming
+    from bot.store.conversations import SqlConversations
 
     settings = _settings()
-    assistant = _assistant(settings)
-    channel = ConsoleChannel(assistant, out)
 
     async def run() -> None:
-        greeting = None
-        if lang:
-            greeting = await assistant.handle(Incoming(channel.user, action=f"lang:{lang}"))
-        await channel.run(greeting)
+        db = await _database(settings)
+        try:
+            assistant = _assistant(settings, conversations=SqlConversations(db))
+            channel = ConsoleChannel(assistant, out)
+            greeting = None
+            if lang:
+                greeting = await assistant.handle(Incoming(channel.user, action=f"lang:{lang}"))
+            await channel.run(greeting)
+        finally:
+            await db.dispose()
 
-    asyncio.run(run())
+    _run(run())
 
 
 @app.command()
@@ -276,6 +303,96 @@ def kb_review_list(
     out.print(table)
     by_lang = {code: sum(1 for r in rows if r[1] == code) for code in ALL_CODES}
     out.print(" ".join(f"{k}:{v}" for k, v in by_lang.items() if v))
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Bring the database schema to the newest migration."""
+    from bot.store.migrate import current_revision, upgrade
+
+    settings = _settings()
+
+    async def run() -> str | None:
+        db = await _database(settings, check=False)
+        try:
+            await upgrade(db)
+            return await current_revision(db)
+        finally:
+            await db.dispose()
+
+    out.print(f"database at revision {_run(run())}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the schema revision of the database and the newest one."""
+    from bot.store.database import redacted
+    from bot.store.migrate import current_revision, head_revision
+
+    settings = _settings()
+
+    async def run() -> str | None:
+        db = await _database(settings, check=False)
+        try:
+            return await current_revision(db)
+        finally:
+            await db.dispose()
+
+    current = _run(run())
+    head = head_revision()
+    state = "up to date" if current == head else "behind: run `madoguchi db upgrade`"
+    out.print(
+        f"{redacted(settings.database_url)}: revision {current or '(empty)'}, "
+        f"newest {head} ({state})",
+        highlight=False,
+    )
+
+
+@db_app.command("purge")
+def db_purge(
+    older_than: Annotated[str, typer.Option("--older-than", help="e.g. 180d, 4w, 12h")],
+) -> None:
+    """Delete messages and unanswered questions older than the given age."""
+    from bot.store.database import StoreError
+    from bot.store.privacy import parse_age, purge
+
+    settings = _settings()
+    try:
+        age = parse_age(older_than)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+
+    async def run() -> dict[str, int]:
+        db = await _database(settings)
+        try:
+            return await purge(db, age)
+        finally:
+            await db.dispose()
+
+    counts = _run(run())
+    out.print(
+        f"deleted {counts['messages']} message(s) and {counts['unanswered']} unanswered "
+        f"question(s) older than {older_than}"
+    )
+
+
+@db_app.command("export-user")
+def db_export_user(
+    user: Annotated[str, typer.Argument(help="Store id, or channel:external_id")],
+) -> None:
+    """Write everything stored about one user as JSON on stdout."""
+    from bot.store.privacy import export_user
+
+    settings = _settings()
+
+    async def run() -> dict:
+        db = await _database(settings)
+        try:
+            return await export_user(db, user)
+        finally:
+            await db.dispose()
+
+    print(json.dumps(_run(run()), ensure_ascii=False, indent=2))
 
 
 def main() -> None:

@@ -33,6 +33,8 @@ def to_incoming(user: str, line: str, buttons: tuple[Button, ...]) -> Incoming |
             return Incoming(user, text, action="menu")
         if command == "human":
             return Incoming(user, text, action="human")
+        if command == "forgetme":
+            return Incoming(user, text, action="forget")
         if command == "help":
             return Incoming(user, "help", action=None)
         return Incoming(user, text, action=f"unknown-command:{command}")

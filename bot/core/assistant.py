@@ -12,12 +12,19 @@ from dataclasses import dataclass
 from bot.content.loader import Content
 from bot.content.models import CATEGORIES, Entry, Escalate
 from bot.core.policy import Decision, Policy, Verdict
-from bot.core.state import ConversationState, StateStore
 from bot.core.turns import Button, Incoming, Reply
 from bot.i18n import Catalogs, Translator
 from bot.languages import LANGUAGES, base_language, parse_language
 from bot.nlu.detect import Detector
 from bot.nlu.match import Match, Matcher
+from bot.store.conversations import (
+    Conversations,
+    ConversationState,
+    Inbound,
+    Opened,
+    Outbound,
+    Understanding,
+)
 
 __all__ = ["MAX_TEXT", "Assistant"]
 
@@ -40,7 +47,7 @@ class Assistant:
         matcher: Matcher,
         detector: Detector,
         catalogs: Catalogs,
-        states: StateStore,
+        conversations: Conversations,
         *,
         policy: Policy | None = None,
         default_language: str = "en",
@@ -49,37 +56,54 @@ class Assistant:
         self.matcher = matcher
         self.detector = detector
         self.catalogs = catalogs
-        self.states = states
+        self.conversations = conversations
         self.policy = policy or Policy()
         self.default_language = default_language
 
     # -- the one entry point ------------------------------------------------------------------
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
-        state = await self.states.load(incoming.user)
-        replies = self._turn(incoming, state)
-        await self.states.save(incoming.user, state)
+        """Store the message, decide, store the answer; a repeated update gets no reply."""
+        channel, _, external = incoming.user.partition(":")
+        opened = await self.conversations.open(
+            Inbound(channel, external or channel, incoming.text or "", incoming.update_id)
+        )
+        if opened is None:
+            return []
+        state = opened.state
+        replies, understood = await self._turn(incoming, state, opened)
+        await self.conversations.close(
+            opened,
+            state,
+            understood,
+            [Outbound(r.text, r.kind, r.lang, r.intent, r.entry, r.confidence) for r in replies],
+        )
         return replies
 
-    def _turn(self, incoming: Incoming, state: ConversationState) -> list[Reply]:
+    async def _turn(
+        self, incoming: Incoming, state: ConversationState, opened: Opened
+    ) -> tuple[list[Reply], Understanding | None]:
         hint = parse_language(incoming.lang_hint)
         known = state.lang or hint  # None: a new user whose language nothing tells yet
         if state.lang is None:
             state.lang = known or self.default_language
         action = (incoming.action or "").strip()
+        if not action.startswith("forget"):
+            state.flow = None  # a confirmation is only valid as the very next step
         if action:
-            return self._action(action, state)
+            return await self._action(action, state, opened), None
 
         text = (incoming.text or "")[:MAX_TEXT]
         if state.pending and text.strip().isdigit():
             pick = int(text.strip())
             if 1 <= pick <= len(state.pending):
-                return self._action(f"answer:{state.pending[pick - 1]}", state)
+                return await self._action(f"answer:{state.pending[pick - 1]}", state, opened), None
 
         detection = self.detector.detect(text, state.lang)
         if detection.reason == "no letters":
             t = self.catalogs(state.lang)
-            return [self._notice(t, t.gettext("Please write your question in words."), state)]
+            reply = self._notice(t, t.gettext("Please write your question in words."), state)
+            return [reply], None
         lang = self._language_for(detection.lang, detection.confidence, known)
         state.lang = lang
         match = self.matcher.rank(text, base_language(lang))
@@ -87,7 +111,17 @@ class Assistant:
         log.debug(
             "decision %s target=%s conf=%.3f", decision.verdict, decision.target, match.confidence
         )
-        return self._respond(_Understood(lang, match, decision), state)
+        replies = self._respond(_Understood(lang, match, decision), state)
+        first = replies[0]
+        understood = Understanding(
+            lang,
+            first.intent,
+            first.entry,
+            match.confidence,
+            unanswered=decision.verdict in (Verdict.unknown, Verdict.did_you_mean),
+            candidates=tuple((c.id, c.score) for c in match.candidates[:3]),
+        )
+        return replies, understood
 
     def _language_for(self, detected: str, confidence: float, known: str | None) -> str:
         """Switch only when sure; a new user takes any reasonable guess over the default."""
@@ -300,7 +334,7 @@ class Assistant:
 
     # -- actions (buttons and commands) -----------------------------------------------------------
 
-    def _action(self, action: str, state: ConversationState) -> list[Reply]:
+    async def _action(self, action: str, state: ConversationState, opened: Opened) -> list[Reply]:
         t = self.catalogs(state.lang or self.default_language)
         kind, _, arg = action.partition(":")
         state.pending = []
@@ -350,7 +384,11 @@ class Assistant:
         if kind == "human":
             return self._intent(t, "human", 1.0, state)
         if kind == "feedback":
-            vote = arg.partition(":")[0]
+            vote, _, entry = arg.partition(":")
+            if entry in self.content.entries and vote in ("up", "down"):
+                await self.conversations.feedback(
+                    opened.user_id, entry, 1 if vote == "up" else -1, t.lang
+                )
             if vote == "down":
                 return [
                     Reply(
@@ -366,6 +404,8 @@ class Assistant:
                     )
                 ]
             return [self._notice(t, t.gettext("Thank you for your feedback."), state)]
+        if kind == "forget":
+            return await self._forget(t, arg, state, opened)
         if kind == "unknown-command":
             return [
                 self._notice(t, t.gettext("I do not know that command. Try /menu or /help."), state)
@@ -376,6 +416,38 @@ class Assistant:
                 t.gettext("That button is no longer valid. Here is the menu again."),
                 state,
                 buttons=self._menu(t, 1.0).buttons,
+            )
+        ]
+
+    async def _forget(
+        self, t: Translator, arg: str, state: ConversationState, opened: Opened
+    ) -> list[Reply]:
+        """/forgetme asks first; only a confirmation deletes, and then everything goes."""
+        if arg == "yes" and state.flow == "forget:confirm":
+            await self.conversations.forget(opened.user_id)
+            return [
+                self._notice(
+                    t, t.gettext("Done. Your messages and your profile have been deleted."), state
+                )
+            ]
+        if arg in ("yes", "no"):
+            state.flow = None
+            return [self._notice(t, t.gettext("Nothing was deleted."), state)]
+        state.flow = "forget:confirm"
+        return [
+            Reply(
+                "notice",
+                t.gettext(
+                    "Delete all your messages and your profile from madoguchi? This cannot be undone."
+                ),
+                t.lang,
+                None,
+                None,
+                1.0,
+                buttons=(
+                    Button(t.gettext("Yes, delete everything"), "forget:yes"),
+                    Button(t.gettext("No, keep it"), "forget:no"),
+                ),
             )
         ]
 

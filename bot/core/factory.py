@@ -13,11 +13,11 @@ from pathlib import Path
 
 from bot.content.loader import Content, default_content_dir, load_content
 from bot.core.assistant import Assistant
-from bot.core.state import MemoryStateStore, StateStore
 from bot.i18n import Catalogs, load_catalogs
 from bot.nlu.detect import Detector, Lexicon, load_langid
 from bot.nlu.match import Matcher
 from bot.settings import Settings
+from bot.store.conversations import Conversations, MemoryConversations
 
 __all__ = ["Engine", "build_assistant", "build_engine"]
 
@@ -58,7 +58,10 @@ def build_engine(content_dir: Path | None = None) -> Engine:
 
 
 def build_assistant(
-    settings: Settings, *, engine: Engine | None = None, states: StateStore | None = None
+    settings: Settings,
+    *,
+    engine: Engine | None = None,
+    conversations: Conversations | None = None,
 ) -> Assistant:
     engine = engine or build_engine(settings.content_dir)
     return Assistant(
@@ -66,6 +69,6 @@ def build_assistant(
         engine.matcher,
         engine.detector,
         engine.catalogs,
-        states or MemoryStateStore(),
+        conversations or MemoryConversations(),
         default_language=settings.default_language,
     )

@@ -32,38 +32,32 @@ _MARKERS: dict[str, frozenset[str]] = {
     "vi": frozenset(
         "toi ban khong duoc cua nhung nguoi viec lam luong ngay thang bao nhieu nao sao "
         "phai chua roi minh oi nhe nha vay gi dau cong nghi phep xin chao cam tam biet giup "
-        "voi khi dang tro cap xuong doi sang tieng nhat muon hoi"
-        .split()
+        "voi khi dang tro cap xuong doi sang tieng nhat muon hoi".split()
     ),
     "tl": frozenset(
         "ang ng mga po opo ako ka mo siya kami kayo sila natin namin ba naman lang kasi "
         "paano pano saan bakit ilan magkano hindi wala meron salamat kumusta kamusta pwede "
-        "puwede gusto ano yung yun dito doon sahod trabaho amo araw mag nag sa sige ito"
-        .split()
+        "puwede gusto ano yung yun dito doon sahod trabaho amo araw mag nag sa sige ito".split()
     ),
     "id": frozenset(
         "saya aku anda kamu tidak bisa yang dengan untuk apa bagaimana berapa kapan dimana "
         "gaji kerja perusahaan apakah sudah belum terima kasih selamat pagi tolong karena "
-        "juga ingin mau boleh harus atau dari ke ini itu cuti lembur halo"
-        .split()
+        "juga ingin mau boleh harus atau dari ke ini itu cuti lembur halo".split()
     ),
     "pt": frozenset(
         "eu voce nao meu minha como quanto quantos quantas onde quando empresa trabalho "
         "obrigado obrigada bom dia oi tudo bem salario ferias posso preciso para por que do "
-        "da dos das uma um com tchau"
-        .split()
+        "da dos das uma um com tchau".split()
     ),
     "en": frozenset(
         "i my me you the is are how what where when can do does much many company work "
-        "job thanks thank hello hi please need want get leave pay bye menu"
-        .split()
+        "job thanks thank hello hi please need want get leave pay bye menu".split()
     ),
     "ne": frozenset(
         "malai mero hamro timi tapai tapaile cha chha chaina chhaina ho hoina kati kasari "
         "kaha kahile garnu garne gareko paisa talab tala chahiyo chaiyo bida chhutti chutti "
         "kam kaam dherai ramro namaste dhanyabad dhanyawad huncha hunchha garchu lagyo "
-        "sakina mann marna dai bhai didi ko ma le lai"
-        .split()
+        "sakina mann marna dai bhai didi ko ma le lai".split()
     ),
 }
 

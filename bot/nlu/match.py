@@ -101,7 +101,8 @@ class Matcher:
         documents: list[list[str]] = []
         # per target: [(lang, fuzzy form)] of its examples, questions and titles
         self._examples: list[list[tuple[str, str]]] = []
-        self._keywords: dict[str, list[tuple[int, frozenset[str], int]]] = defaultdict(list)
+        # first term -> (target, the keyword's terms in order, its length in characters)
+        self._keywords: dict[str, list[tuple[int, tuple[str, ...], int]]] = defaultdict(list)
 
         def add(target: Target, texts: dict[str, list[str]], keywords: dict[str, list[str]]):
             index = len(self.targets)
@@ -110,9 +111,9 @@ class Matcher:
             examples: list[tuple[str, str]] = []
             for lang, items in texts.items():
                 for text in items:
-                    norm = normalize(text)
-                    doc.extend(tokens(norm))
-                    form = _fuzzy_form(norm)
+                    terms = tokens(normalize(text))
+                    doc.extend(terms)
+                    form = " ".join(t for t in terms if not t.endswith("~"))
                     if form:
                         examples.append((lang, form))
             for lang, items in keywords.items():
@@ -122,7 +123,8 @@ class Matcher:
                         continue
                     doc.extend(terms)
                     examples.append((lang, " ".join(terms)))
-                    self._keywords[terms[0]].append((index, frozenset(terms), len(" ".join(terms))))
+                    size = len(fold(normalize(word)).replace(" ", ""))
+                    self._keywords[terms[0]].append((index, tuple(terms), size))
             documents.append(doc)
             self._examples.append(examples)
 
@@ -144,7 +146,7 @@ class Matcher:
         bm25, ceiling = self.index.scores(query)
         coverage = bm25 / ceiling if ceiling else bm25
 
-        keyword_hits = self._keyword_hits(query, norm)
+        keyword_hits = self._keyword_hits([t for t in query if not t.endswith("~")], norm)
         shortlist = set(np.argsort(-bm25)[: self.SHORTLIST].tolist()) if bm25.any() else set()
         shortlist.update(keyword_hits)
         shortlist = {i for i in shortlist if bm25[i] > 0 or i in keyword_hits}
@@ -182,14 +184,14 @@ class Matcher:
         return Match(candidates[:limit], round(cal.confidence(top, margin), 4))
 
     def _keyword_hits(self, query: list[str], norm: str) -> dict[int, float]:
-        """Targets whose curated keywords all occur in the message, weighted by how much of it
-        they explain (a long official name counts more than a two-letter word)."""
-        present = set(query)
+        """Targets with a curated keyword in the message as a phrase (its terms in order),
+        weighted by how much of the message it explains: an official name counts more than a
+        two-letter word. Phrases, not bags: folded "tu tu" must not fire on "tu van"."""
         length = max(1, len(fold(norm).replace(" ", "")))
         hits: dict[int, float] = {}
-        for term in present:
+        for start, term in enumerate(query):
             for target, terms, size in self._keywords.get(term, ()):
-                if terms <= present:
+                if tuple(query[start : start + len(terms)]) == terms:
                     weight = min(1.0, 0.6 + 0.4 * size / length)
                     if weight > hits.get(target, 0.0):
                         hits[target] = weight

@@ -8,66 +8,55 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 __all__ = ["fold", "normalize", "script_runs", "tokens"]
 
 _SPACE = re.compile(r"\s+")
 # Anything that is not a letter, mark or digit separates words (punctuation, symbols, emoji).
-_SEPARATORS = re.compile(r"[^\w\u0900-\u097F]+")
+_SEPARATORS = re.compile(r"[^\w\u0900-\u0963\u0966-\u097F]+")  # not the danda ।
 
 
 def normalize(text: str) -> str:
     """NFKC (full/half width), case-fold, control characters and punctuation to spaces."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    text = _SEPARATORS.sub(" ", text).replace("_", " ")
+    # Control and format characters (\x00, zero-width space, BOM) are not word characters, so
+    # the separator pattern turns them into spaces with the punctuation.
+    text = _SEPARATORS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).replace("_", " ")
     return _SPACE.sub(" ", text).strip()
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics -> without (Latin-1 to Latin Extended Additional)."""
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch and base.isascii():
+            table[cp] = base
+    return table
 
 
 def fold(text: str) -> str:
     """Strip Latin diacritics (Vietnamese typed without them, "ferias"); other scripts unchanged."""
-    out = []
-    for ch in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")):
-        if unicodedata.category(ch) == "Mn" and out and out[-1].isascii():
-            continue  # a combining accent on a Latin letter
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text).translate(_fold_table())
 
 
-def _script(ch: str) -> str:
-    cp = ord(ch)
-    if 0x3040 <= cp <= 0x30FF or 0x31F0 <= cp <= 0x31FF or 0xFF66 <= cp <= 0xFF9F:
-        return "kana"
-    if 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF or cp == 0x3005:
-        return "han"
-    if 0xAC00 <= cp <= 0xD7AF or 0x1100 <= cp <= 0x11FF or 0x3130 <= cp <= 0x318F:
-        return "hangul"
-    if 0x0900 <= cp <= 0x097F:
-        return "deva"
-    if ch.isdigit():
-        return "digit"
-    if ch.isalpha():
-        return "latin"
-    return "other"
+_KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
+_HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_DEVA = "\u0900-\u097f"
+_RUNS = re.compile(
+    f"(?P<cjk>[{_KANA}{_HAN}]+)|(?P<hangul>[{_HANGUL}]+)|(?P<deva>[{_DEVA}]+)"
+    f"|(?P<digit>[0-9]+)|(?P<latin>[^\\W\\d_{_KANA}{_HAN}{_HANGUL}{_DEVA}]+)"
+)
 
 
 def script_runs(text: str) -> list[tuple[str, str]]:
-    """Split text into (script, run) pairs; kana and han stay together as "cjk" words."""
-    runs: list[tuple[str, str]] = []
-    for word in text.split():
-        current, buf = "", []
-        for ch in word:
-            script = _script(ch)
-            if script in ("kana", "han"):
-                script = "cjk"
-            if script != current and buf:
-                runs.append((current, "".join(buf)))
-                buf = []
-            current = script
-            buf.append(ch)
-        if buf:
-            runs.append((current, "".join(buf)))
-    return runs
+    """Split text into (script, run) pairs; kana and han stay together as "cjk" runs."""
+    return [(m.lastgroup or "other", m.group()) for m in _RUNS.finditer(text)]
 
 
 def tokens(text: str) -> list[str]:

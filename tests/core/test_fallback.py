@@ -9,8 +9,8 @@ import yaml
 
 from bot.core.assistant import Assistant
 from bot.core.factory import Engine, build_engine
-from bot.core.state import MemoryStateStore
 from bot.core.turns import Incoming
+from bot.store.conversations import MemoryConversations
 
 
 async def test_missing_language_falls_back_to_english_with_a_notice(
@@ -26,7 +26,7 @@ async def test_missing_language_falls_back_to_english_with_a_notice(
 
     local = build_engine(tmp_path)
     bot = Assistant(
-        local.content, local.matcher, local.detector, local.catalogs, MemoryStateStore()
+        local.content, local.matcher, local.detector, local.catalogs, MemoryConversations()
     )
     await bot.handle(Incoming("t:kim", action="lang:ko"))
     (reply, *_) = await bot.handle(Incoming("t:kim", action="answer:annual-paid-leave"))

@@ -1,0 +1,1 @@
+"""The store: SQLModel tables, async engines, Alembic migrations, the conversation's memory."""

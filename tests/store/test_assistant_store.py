@@ -1,0 +1,153 @@
+"""The assistant on a real store: restarts, concurrency, duplicates, privacy."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.core.assistant import Assistant
+from bot.core.factory import Engine
+from bot.core.policy import Policy
+from bot.core.turns import Incoming
+from bot.store.conversations import SqlConversations
+from bot.store.database import Database
+from bot.store.tables import Message, User
+
+ALWAYS_ASK = Policy(answer_at=1.01, suggest_at=0.0)  # every match becomes "did you mean"
+
+
+def assistant_on(engine: Engine, db: Database, policy: Policy | None = None) -> Assistant:
+    return Assistant(
+        engine.content,
+        engine.matcher,
+        engine.detector,
+        engine.catalogs,
+        SqlConversations(db),
+        policy=policy,
+    )
+
+
+async def test_a_restart_mid_conversation_keeps_language_and_pending_choice(
+    engine: Engine, database_url: str, db: Database
+) -> None:
+    before = assistant_on(engine, db, ALWAYS_ASK)
+    (reply,) = await before.handle(Incoming("telegram:31", "nghỉ phép năm được mấy ngày vậy"))
+    assert reply.kind == "did-you-mean" and reply.lang == "vi"
+    first_choice = reply.buttons[0].action.removeprefix("answer:")
+    await db.dispose()
+
+    restarted_db = Database(database_url)  # new engine, new Assistant
+    try:
+        after = assistant_on(engine, restarted_db, ALWAYS_ASK)
+        (answer, *_) = await after.handle(Incoming("telegram:31", "1"))
+        assert (answer.kind, answer.entry, answer.lang) == ("answer", first_choice, "vi")
+        (short, *_) = await after.handle(Incoming("telegram:31", "ok"))
+        assert short.lang == "vi"
+    finally:
+        await restarted_db.dispose()
+
+
+async def test_every_message_in_and_out_is_stored(engine: Engine, db: Database) -> None:
+    bot = assistant_on(engine, db)
+    replies = await bot.handle(Incoming("telegram:8", "有給休暇は何日もらえますか", update_id="1"))
+    async with db.session() as session:
+        rows = (await session.exec(select(Message).order_by(Message.id))).scalars().all()
+    assert [r.direction for r in rows] == ["in"] + ["out"] * len(replies)
+    assert (rows[0].lang, rows[0].entry) == ("ja", "annual-paid-leave")
+    assert rows[0].confidence and rows[0].confidence > 0.5
+
+
+async def test_two_concurrent_writers_lose_nothing(engine: Engine, db: Database) -> None:
+    bot = assistant_on(engine, db)
+    texts = ["hello", "有給", "nghi phep", "salário mínimo", "연차", "help"]
+
+    async def writer(name: str) -> None:
+        for n in range(1000):
+            await bot.handle(
+                Incoming(f"telegram:{name}", texts[n % len(texts)], update_id=f"{name}-{n}")
+            )
+
+    await asyncio.gather(writer("a"), writer("b"))
+    await bot.handle(Incoming("telegram:a", "hello", update_id="a-5"))  # a duplicate
+    async with db.session() as session:
+        inbound = (
+            (await session.execute(select(Message.update_id).where(Message.direction == "in")))
+            .scalars()
+            .all()
+        )
+        users = (await session.execute(select(func.count()).select_from(User))).scalar_one()
+    assert len(inbound) == 2000
+    assert len(set(inbound)) == 2000
+    assert users == 2
+
+
+WRITER = textwrap.dedent("""
+    import asyncio, sys
+    from bot.store.conversations import (ConversationState, Inbound, Outbound,
+                                          SqlConversations)
+    from bot.store.database import Database
+
+    async def main(url, name):
+        db = Database(url)
+        store = SqlConversations(db)
+        for n in range(1000):
+            opened = await store.open(Inbound("telegram", name, f"m{n}", f"{name}-{n}"))
+            await store.close(opened, ConversationState(lang="en"), None,
+                              [Outbound(f"r{n}", "answer", "en", None, None, 1.0)])
+        await db.dispose()
+
+    asyncio.run(main(sys.argv[1], sys.argv[2]))
+""")
+
+
+async def test_two_processes_write_to_postgresql(database_url: str, db: Database) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("two processes at once is the PostgreSQL deployment")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, database_url, name],
+            env={**os.environ},
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("p1", "p2")
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    async with db.session() as session:
+        inbound = (
+            (await session.execute(select(Message.update_id).where(Message.direction == "in")))
+            .scalars()
+            .all()
+        )
+        outbound = (
+            await session.execute(
+                select(func.count()).select_from(Message).where(Message.direction == "out")
+            )
+        ).scalar_one()
+    assert len(inbound) == len(set(inbound)) == 2000
+    assert outbound == 2000
+
+
+async def test_forgetme_asks_first_then_deletes(engine: Engine, db: Database) -> None:
+    bot = assistant_on(engine, db)
+    await bot.handle(Incoming("telegram:66", "xin chào"))
+    (ask,) = await bot.handle(Incoming("telegram:66", action="forget"))
+    assert [b.action for b in ask.buttons] == ["forget:yes", "forget:no"]
+    await bot.handle(Incoming("telegram:66", "tôi đổi ý"))  # anything else cancels
+    (kept,) = await bot.handle(Incoming("telegram:66", action="forget:yes"))
+    async with db.session() as session:
+        assert (await session.execute(select(func.count()).select_from(User))).scalar_one() == 1
+    await bot.handle(Incoming("telegram:66", action="forget"))
+    (done,) = await bot.handle(Incoming("telegram:66", action="forget:yes"))
+    assert done.lang == "vi" and done.text != kept.text
+    async with db.session() as session:
+        assert (await session.execute(select(func.count()).select_from(User))).scalar_one() == 0
+        assert (await session.execute(select(func.count()).select_from(Message))).scalar_one() == 0
