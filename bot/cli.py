@@ -169,11 +169,16 @@ def evaluate_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     misses: Annotated[int, typer.Option(help="Show this many misses.")] = 0,
     calibrate_: Annotated[
-        bool, typer.Option("--calibrate", help="Fit the confidence curve on this set and save it.")
+        bool,
+        typer.Option(
+            "--calibrate",
+            help="Fit the confidence curve on held-out example questions and save it.",
+        ),
     ] = False,
 ) -> None:
     """Top-1 accuracy per language and category, language detection, urgent recall."""
-    from bot.core.evaluation import calibrate, evaluate, load_items
+    from bot.core.evaluation import evaluate, load_items
+    from bot.nlu.calibrate import fit, observations
     from bot.nlu.match import CALIBRATION_FILE
 
     settings = _settings()
@@ -186,7 +191,10 @@ def evaluate_cmd(
     except ValueError as exc:
         raise _fail(str(exc)) from None
     if calibrate_:
-        fitted = calibrate(assistant, items)
+        with Progress(console=err, transient=True) as progress:
+            progress.add_task("fitting the confidence curve on 5 held-out folds", total=None)
+            base = assistant.matcher.calibration
+            fitted = fit(observations(assistant.content, base), base)
         fitted.save(CALIBRATION_FILE)
         err.print(f"calibration saved: {fitted.fitted_on}")
         assistant = _assistant(settings)
@@ -215,6 +223,7 @@ def evaluate_cmd(
         cats.add_row(name, f"{report.rate(pair):.1f}", str(pair[1]))
     out.print(cats)
     out.print(
+        f"calibration error: {report.calibration_error:.3f}   "
         f"language detection: {report.lang_accuracy:.1f} %   urgent recall: "
         f"{report.urgent_recall:.1f} %   out-of-scope answered from the KB: "
         f"{report.oos_answer_rate:.1f} %"

@@ -76,6 +76,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 
 @pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """PostgreSQL only: for what is specific to the multi-process deployment."""
+    with fresh_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
 async def db(database_url: str) -> AsyncIterator[Database]:
     """A migrated database (the schema is built by the migrations, never create_all)."""
     database = Database(database_url)

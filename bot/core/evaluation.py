@@ -7,19 +7,16 @@ no language hint, as `madoguchi ask --json -` would, and compares with the expec
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from bot.core.assistant import Assistant
 from bot.core.turns import Incoming, Reply
-from bot.nlu.match import Calibration
+from bot.nlu.calibrate import calibration_error
 
-__all__ = ["EvalItem", "EvalReport", "calibrate", "evaluate", "load_items", "summarize"]
+__all__ = ["EvalItem", "EvalReport", "evaluate", "load_items", "summarize"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +39,7 @@ class EvalReport:
     by_category: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     confusions: Counter = field(default_factory=Counter)
     misses: list[tuple[EvalItem, str | None, float]] = field(default_factory=list)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
 
     @staticmethod
     def rate(pair: list[int]) -> float:
@@ -63,6 +61,10 @@ class EvalReport:
     def oos_answer_rate(self) -> float:
         return 100.0 * self.oos_answered / self.oos_total if self.oos_total else 0.0
 
+    @property
+    def calibration_error(self) -> float:
+        return calibration_error(self.confidences)
+
     def as_dict(self) -> dict:
         return {
             "total": self.total,
@@ -73,6 +75,7 @@ class EvalReport:
             "by_language": {k: round(self.rate(v), 2) for k, v in sorted(self.by_lang.items())},
             "by_category": {k: round(self.rate(v), 2) for k, v in sorted(self.by_category.items())},
             "confusions": [[a, b, n] for (a, b), n in self.confusions.most_common(15)],
+            "calibration_error": round(self.calibration_error, 4),
         }
 
 
@@ -113,6 +116,7 @@ async def evaluate(
         ok = got == item.expect
         category = categories.get(item.expect, "intent")
         report.total += 1
+        report.confidences.append((result["confidence"], ok))
         report.correct += ok
         report.lang_correct += result["lang"] == item.lang
         report.by_lang[item.lang][0] += ok
@@ -131,39 +135,3 @@ async def evaluate(
         if progress:
             progress()
     return report
-
-
-def calibrate(assistant: Assistant, items: list[EvalItem]) -> Calibration:
-    """Fit the logistic curve that maps (top score, margin) to P(top-1 is right)."""
-    rows, labels = [], []
-    for item in items:
-        match = assistant.matcher.rank(item.text)
-        if not match.candidates:
-            continue
-        top = match.candidates[0]
-        margin = top.score - match.candidates[1].score if len(match.candidates) > 1 else top.score
-        rows.append((top.score, margin))
-        labels.append(1.0 if top.id == item.expect else 0.0)
-    x = np.array(rows, dtype=np.float64)
-    y = np.array(labels, dtype=np.float64)
-    w = np.zeros(3)
-    design = np.hstack([x, np.ones((len(x), 1))])
-    for _ in range(5000):  # plain gradient descent with a little L2: three parameters
-        p = 1.0 / (1.0 + np.exp(-(design @ w)))
-        grad = design.T @ (p - y) / len(y) + 1e-3 * np.r_[w[:2], 0.0]
-        w -= 2.0 * grad
-    base = assistant.matcher.calibration
-    loss = float(-np.mean(y * np.log(p + 1e-9) + (1 - y) * np.log(1 - p + 1e-9)))
-    return Calibration(
-        base.w_fuzzy,
-        base.w_coverage,
-        base.w_keyword,
-        a_score=round(float(w[0]), 4),
-        a_margin=round(float(w[1]), 4),
-        bias=round(float(w[2]), 4),
-        fitted_on={
-            "items": len(y),
-            "top1": round(float(y.mean()), 4),
-            "log_loss": round(loss if math.isfinite(loss) else 0.0, 4),
-        },
-    )

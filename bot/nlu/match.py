@@ -60,8 +60,8 @@ class Match:
 class Calibration:
     """Fusion weights and the logistic curve, fitted on the evaluation set."""
 
-    w_fuzzy: float = 0.45
-    w_coverage: float = 0.35
+    w_fuzzy: float = 0.30
+    w_coverage: float = 0.50
     w_keyword: float = 0.20
     a_score: float = 9.0
     a_margin: float = 8.0
@@ -93,14 +93,14 @@ def _fuzzy_form(norm: str) -> str:
 class Matcher:
     """Built once at startup from content; `rank` does no I/O."""
 
-    SHORTLIST = 12
+    SHORTLIST = 8
 
     def __init__(self, content: Content, calibration: Calibration | None = None) -> None:
         self.calibration = calibration or Calibration.load()
         self.targets: list[Target] = []
         documents: list[list[str]] = []
-        # per target: [(lang, fuzzy form)] of its examples, questions and titles
-        self._examples: list[list[tuple[str, str]]] = []
+        # per target: fuzzy forms of its examples, titles and keywords, by language; "*" = all
+        self._examples: list[dict[str, list[str]]] = []
         # first term -> (target, the keyword's terms in order, its length in characters)
         self._keywords: dict[str, list[tuple[int, tuple[str, ...], int]]] = defaultdict(list)
 
@@ -126,7 +126,11 @@ class Matcher:
                     size = len(fold(normalize(word)).replace(" ", ""))
                     self._keywords[terms[0]].append((index, tuple(terms), size))
             documents.append(doc)
-            self._examples.append(examples)
+            by_lang: dict[str, list[str]] = defaultdict(list)
+            for lang, form in examples:
+                by_lang["ja" if lang == "ja-easy" else lang].append(form)
+                by_lang["*"].append(form)
+            self._examples.append(dict(by_lang))
 
         for entry in content.entries.values():
             texts = {lang: list(qs) for lang, qs in entry.questions.items()}
@@ -155,17 +159,20 @@ class Matcher:
 
         form = _fuzzy_form(norm)
         cal = self.calibration
+        key = lang if lang else "*"
         candidates = []
         for i in shortlist:
-            examples = self._examples[i]
+            # Closeness to the nearest example in the message's own language: a tenth of the
+            # comparisons of all languages, and other scripts could not be close anyway.
+            examples = self._examples[i].get(key) or self._examples[i].get("*", [])
             best = (
-                process.extractOne(form, [e for _, e in examples], scorer=fuzz.token_set_ratio)
+                process.extractOne(form, examples, scorer=fuzz.token_set_ratio)
                 if form and examples
                 else None
             )
-            ratio = best[1] / 100.0 if best else 0.0
-            ratio_strict = fuzz.ratio(form, examples[best[2]][1]) / 100.0 if best else 0.0
-            fuzzy = 0.5 * ratio + 0.5 * ratio_strict
+            fuzzy = 0.0
+            if best:
+                fuzzy = 0.5 * best[1] / 100.0 + 0.5 * fuzz.ratio(form, best[0]) / 100.0
             kw = keyword_hits.get(i, 0.0)
             cov = float(min(1.0, coverage[i] * 2.0))
             candidates.append(

@@ -81,7 +81,7 @@ def tokens(text: str) -> list[str]:
                 out.append(word[:5] + "~")
         elif script == "deva":
             out.append(run)
-            if len(run) >= 4:
+            if len(run) >= 3:  # also spelling variants: मःम / मःमः
                 out.append(run[:3] + "~")
         elif script == "digit":
             out.append(run)

@@ -8,16 +8,17 @@ message before anything else happens; `close` stores what was decided and answer
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from sqlalchemy import delete, update
-from sqlmodel import select
+from sqlalchemy import bindparam, delete, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlmodel import select
 
 from bot.store.database import Database
 from bot.store.tables import Feedback, Message, ProcessedUpdate, StateRow, Unanswered, User, utcnow
@@ -61,6 +62,7 @@ class Opened:
     state: ConversationState
     text: str = ""
     role: str = "user"
+    profile: tuple[str | None, bool] = (None, False)  # language and choice as loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,74 +105,162 @@ class Conversations(Protocol):
         """Delete a user's messages, state and profile (their /forgetme)."""
 
 
-def _insert(session: AsyncSession):  # type: ignore[no-untyped-def]
-    return pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+class _Statements:
+    """Core statements with bound parameters, built once per store: SQLAlchemy compiles each
+    once and reuses it (building statements per message cost more than running them). The
+    upserts exist twice: one row (compiled once) and, for a batch, multi-row VALUES (compiled
+    per batch size, which the batch amortises)."""
+
+    _UPSERTS = ("take_update", "upsert_user", "upsert_state")
+
+    def __init__(self, insert) -> None:  # type: ignore[no-untyped-def]
+        self._insert = insert
+        users, messages, states = User.__table__, Message.__table__, StateRow.__table__
+        self._single = {name: self._upsert(name, None) for name in self._UPSERTS}
+        self.insert_inbound = insert(messages).returning(
+            messages.c.id, sort_by_parameter_order=True
+        )
+        self.select_states = select(states).where(
+            states.c.user_id.in_(bindparam("ids", expanding=True))
+        )
+        self.select_users = select(users.c.id).where(
+            users.c.id.in_(bindparam("ids", expanding=True))
+        )
+        self.update_profile = (
+            update(users)
+            .where(users.c.id == bindparam("uid"))
+            .values(
+                lang=bindparam("lang"),
+                easy_japanese=bindparam("easy"),
+                lang_chosen=bindparam("chosen"),
+            )
+        )
+        self.update_understanding = (
+            update(messages)
+            .where(messages.c.id == bindparam("mid"))
+            .values(
+                lang=bindparam("lang"),
+                intent=bindparam("intent"),
+                entry=bindparam("entry"),
+                confidence=bindparam("confidence"),
+            )
+        )
+        self.insert_unanswered = insert(Unanswered.__table__)
+        self.insert_outbound = insert(messages)
+
+    def _upsert(self, name: str, rows: list[dict] | None):  # type: ignore[no-untyped-def]
+        users, states, updates = User.__table__, StateRow.__table__, ProcessedUpdate.__table__
+        table = {"take_update": updates, "upsert_user": users, "upsert_state": states}[name]
+        stmt = self._insert(table)
+        if rows is not None:
+            stmt = stmt.values(rows)
+        if name == "take_update":
+            return stmt.on_conflict_do_nothing(index_elements=["channel", "update_id"]).returning(
+                updates.c.channel, updates.c.update_id
+            )
+        if name == "upsert_user":
+            return stmt.on_conflict_do_update(
+                index_elements=["channel", "external_id"],
+                set_={"last_seen_at": stmt.excluded.last_seen_at},
+            ).returning(
+                users.c.id,
+                users.c.channel,
+                users.c.external_id,
+                users.c.lang,
+                users.c.lang_chosen,
+                users.c.easy_japanese,
+                users.c.role,
+            )
+        return stmt.on_conflict_do_update(
+            index_elements=["user_id"],
+            set_={
+                c: getattr(stmt.excluded, c)
+                for c in ("pending", "misses", "handoff", "flow", "updated_at")
+            },
+        )
+
+    async def run(self, conn: AsyncConnection, name: str, rows: list[dict]) -> list:
+        # A list of rows is an "executemany", which SQLAlchemy's insertmanyvalues turns into
+        # multi-row INSERTs of the statement compiled once, RETURNING included.
+        result = await conn.execute(self._single[name], rows[0] if len(rows) == 1 else rows)
+        return result.all() if result.returns_rows else []
+
+
+@dataclass(slots=True)
+class _Job:
+    kind: str  # "open" | "close"
+    payload: tuple
+    future: asyncio.Future
 
 
 class SqlConversations:
+    """The store contract on SQLAlchemy (SQLite or PostgreSQL), with group commit.
+
+    Calls that arrive while a transaction is running wait for the next one and share it: under
+    load (many users at once, as on Telegram) one transaction and a handful of multi-row
+    statements carry dozens of messages, instead of a transaction and eight statements each.
+    A lone message still gets its own transaction at once. Each caller waits until its rows
+    are committed, so nothing is acknowledged before it is stored.
+    """
+
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._statements = _Statements(sqlite_insert if db.is_sqlite else pg_insert)
+        self._queue: list[_Job] = []
+        self._writer: asyncio.Task | None = None
 
-    async def _user(self, session: AsyncSession, channel: str, external_id: str) -> User:
-        now = utcnow()
-        insert = _insert(session)
-        await session.exec(
-            insert(User)
-            .values(
-                channel=channel,
-                external_id=external_id,
-                role="user",
-                lang_chosen=False,
-                easy_japanese=False,
-                created_at=now,
-                last_seen_at=now,
-            )
-            .on_conflict_do_nothing(index_elements=["channel", "external_id"])
-        )
-        user = (
-            await session.exec(
-                select(User).where(User.channel == channel, User.external_id == external_id)
-            )
-        ).one()
-        user.last_seen_at = now
-        return user
+    async def _submit(self, kind: str, payload: tuple):  # type: ignore[no-untyped-def]
+        future = asyncio.get_running_loop().create_future()
+        self._queue.append(_Job(kind, payload, future))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._drain())
+        return await future
+
+    async def _drain(self) -> None:
+        while self._queue:
+            await asyncio.sleep(0)  # let callers of this very moment join the batch
+            batch, self._queue = self._queue, []
+            try:
+                results = await self._run(batch)
+            except Exception as exc:
+                if len(batch) == 1:
+                    _settle(batch[0].future, error=exc)
+                    continue
+                # One bad job must not fail its neighbours: retry them one by one.
+                for job in batch:
+                    try:
+                        (result,) = await self._run([job])
+                    except Exception as single:
+                        _settle(job.future, error=single)
+                    else:
+                        _settle(job.future, result)
+                continue
+            for job, result in zip(batch, results, strict=True):
+                _settle(job.future, result)
+
+    async def _run(self, batch: list[_Job]) -> list:
+        """One transaction for the batch; closes first, so state written is state read."""
+        results: dict[int, object] = {}
+        async with self.db.connection() as conn:
+            closes = [(i, j) for i, j in enumerate(batch) if j.kind == "close"]
+            opens = [(i, j) for i, j in enumerate(batch) if j.kind == "open"]
+            if closes:
+                await self._close_many(conn, [j.payload for _, j in closes])
+                results.update((i, None) for i, _ in closes)
+            if opens:
+                opened = await self._open_many(conn, [j.payload[0] for _, j in opens])
+                results.update((i, o) for (i, _), o in zip(opens, opened, strict=True))
+        return [results[i] for i in range(len(batch))]
 
     async def open(self, inbound: Inbound) -> Opened | None:
-        async with self.db.session() as session:
-            if inbound.update_id is not None:
-                insert = _insert(session)
-                result = await session.exec(
-                    insert(ProcessedUpdate)
-                    .values(
-                        channel=inbound.channel, update_id=inbound.update_id, processed_at=utcnow()
-                    )
-                    .on_conflict_do_nothing(index_elements=["channel", "update_id"])
-                    .returning(ProcessedUpdate.update_id)
-                )
-                if result.first() is None:
-                    log.info(
-                        "duplicate update skipped channel=%s update=%s",
-                        inbound.channel,
-                        inbound.update_id,
-                    )
-                    return None
-            user = await self._user(session, inbound.channel, inbound.external_id)
-            message = Message(
-                user_id=user.id, direction="in", text=inbound.text, update_id=inbound.update_id
+        opened = await self._submit("open", (inbound,))
+        if opened is None:
+            log.info(
+                "duplicate update skipped channel=%s update=%s", inbound.channel, inbound.update_id
             )
-            session.add(message)
-            row = await session.get(StateRow, user.id)
-            await session.flush()
-            state = ConversationState(
-                lang=("ja-easy" if user.easy_japanese and user.lang == "ja" else user.lang),
-                chosen=user.lang_chosen,
-                pending=list(row.pending) if row else [],
-                misses=row.misses if row else 0,
-                handoff=row.handoff if row else False,
-                flow=row.flow if row else None,
-            )
-            log.info("message in user=%s message=%s", user.id, message.id)
-            return Opened(user.id, message.id, state, inbound.text, user.role)
+        else:
+            log.info("message in user=%s message=%s", opened.user_id, opened.message_id)
+        return opened
 
     async def close(
         self,
@@ -179,58 +269,164 @@ class SqlConversations:
         understood: Understanding | None,
         replies: list[Outbound],
     ) -> None:
-        async with self.db.session() as session:
-            user = await session.get(User, opened.user_id)
-            if user is None:  # forgotten in the meantime (their /forgetme): keep nothing
-                return
-            easy = state.lang == "ja-easy"
-            user.lang = "ja" if easy else state.lang
-            user.easy_japanese = easy
-            user.lang_chosen = state.chosen
-            row = await session.get(StateRow, opened.user_id)
-            if row is None:
-                row = StateRow(user_id=opened.user_id)
-                session.add(row)
-            row.pending, row.misses, row.handoff, row.flow = (
-                list(state.pending),
-                state.misses,
-                state.handoff,
-                state.flow,
+        payload = (opened, replace(state, pending=list(state.pending)), understood, replies)
+        await self._submit("close", payload)
+
+    async def _open_many(self, conn: AsyncConnection, inbounds: list[Inbound]) -> list:
+        q = self._statements
+        now = utcnow()
+        fresh: list[bool] = []
+        seen: set[tuple[str, str]] = set()
+        wanted: list[dict] = []
+        for inbound in inbounds:
+            key = (inbound.channel, inbound.update_id or "")
+            if inbound.update_id is None:
+                fresh.append(True)
+            elif key in seen:  # the same update twice in one batch: once
+                fresh.append(False)
+            else:
+                seen.add(key)
+                fresh.append(True)
+                wanted.append(
+                    {
+                        "channel": inbound.channel,
+                        "update_id": inbound.update_id,
+                        "processed_at": now,
+                    }
+                )
+        if wanted:
+            taken = {(r.channel, r.update_id) for r in await q.run(conn, "take_update", wanted)}
+            fresh = [
+                ok and (i.update_id is None or (i.channel, i.update_id) in taken)
+                for ok, i in zip(fresh, inbounds, strict=True)
+            ]
+        live = [i for ok, i in zip(fresh, inbounds, strict=True) if ok]
+        if not live:
+            return [None] * len(inbounds)
+
+        keys = list(dict.fromkeys((i.channel, i.external_id) for i in live))
+        profiles = [
+            {
+                "channel": c,
+                "external_id": e,
+                "role": "user",
+                "lang_chosen": False,
+                "easy_japanese": False,
+                "created_at": now,
+                "last_seen_at": now,
+            }
+            for c, e in keys
+        ]
+        users = {(r.channel, r.external_id): r for r in await q.run(conn, "upsert_user", profiles)}
+        inserted = await conn.execute(
+            q.insert_inbound,
+            [
+                {
+                    "user_id": users[(i.channel, i.external_id)].id,
+                    "direction": "in",
+                    "text": i.text,
+                    "update_id": i.update_id,
+                    "created_at": now,
+                }
+                for i in live
+            ],
+        )
+        message_ids = iter(inserted.scalars().all())
+        found = await conn.execute(q.select_states, {"ids": list({u.id for u in users.values()})})
+        rows = {r.user_id: r for r in found.all()}
+
+        out: list[Opened | None] = []
+        for ok, inbound in zip(fresh, inbounds, strict=True):
+            if not ok:
+                out.append(None)
+                continue
+            user = users[(inbound.channel, inbound.external_id)]
+            row = rows.get(user.id)
+            state = ConversationState(
+                lang="ja-easy" if user.easy_japanese and user.lang == "ja" else user.lang,
+                chosen=user.lang_chosen,
+                pending=list(row.pending) if row else [],
+                misses=row.misses if row else 0,
+                handoff=row.handoff if row else False,
+                flow=row.flow if row else None,
             )
-            row.updated_at = utcnow()
+            out.append(Opened(user.id, next(message_ids), state, inbound.text, user.role,
+                              (state.lang, state.chosen)))
+        return out
+
+    async def _close_many(self, conn: AsyncConnection, jobs: list[tuple]) -> None:
+        q = self._statements
+        now = utcnow()
+        ids = list({opened.user_id for opened, *_ in jobs})
+        alive = set((await conn.execute(q.select_users, {"ids": ids})).scalars().all())
+        jobs = [job for job in jobs if job[0].user_id in alive]  # forgotten meanwhile: keep none
+        if not jobs:
+            return
+        changed, states, understood_rows, unanswered, outbound = [], {}, [], [], []
+        for opened, state, understood, replies in jobs:
+            # Only a profile that changed is written: most messages change none.
+            if opened.profile != (state.lang, state.chosen):
+                easy = state.lang == "ja-easy"
+                changed.append(
+                    {
+                        "uid": opened.user_id,
+                        "lang": "ja" if easy else state.lang,
+                        "easy": easy,
+                        "chosen": state.chosen,
+                    }
+                )
+            states[opened.user_id] = {
+                "user_id": opened.user_id,
+                "pending": list(state.pending),
+                "misses": state.misses,
+                "handoff": state.handoff,
+                "flow": state.flow,
+                "updated_at": now,
+            }
             if understood is not None:
-                await session.exec(
-                    update(Message)
-                    .where(Message.id == opened.message_id)
-                    .values(
-                        lang=understood.lang,
-                        intent=understood.intent,
-                        entry=understood.entry,
-                        confidence=understood.confidence,
-                    )
+                understood_rows.append(
+                    {
+                        "mid": opened.message_id,
+                        "lang": understood.lang,
+                        "intent": understood.intent,
+                        "entry": understood.entry,
+                        "confidence": understood.confidence,
+                    }
                 )
                 if understood.unanswered:
-                    session.add(
-                        Unanswered(
-                            user_id=opened.user_id,
-                            text=opened.text,
-                            lang=understood.lang,
-                            candidates=[[c, round(s, 4)] for c, s in understood.candidates],
-                        )
+                    unanswered.append(
+                        {
+                            "user_id": opened.user_id,
+                            "text": opened.text,
+                            "lang": understood.lang,
+                            "created_at": now,
+                            "candidates": [[c, round(s, 4)] for c, s in understood.candidates],
+                        }
                     )
-            for reply in replies:
-                session.add(
-                    Message(
-                        user_id=opened.user_id,
-                        direction="out",
-                        text=reply.text,
-                        kind=reply.kind,
-                        lang=reply.lang,
-                        intent=reply.intent,
-                        entry=reply.entry,
-                        confidence=reply.confidence,
-                    )
-                )
+            outbound += [
+                {
+                    "user_id": opened.user_id,
+                    "direction": "out",
+                    "text": r.text,
+                    "kind": r.kind,
+                    "lang": r.lang,
+                    "intent": r.intent,
+                    "entry": r.entry,
+                    "update_id": None,
+                    "confidence": r.confidence,
+                    "created_at": now,
+                }
+                for r in replies
+            ]
+        if changed:
+            await conn.execute(q.update_profile, changed)
+        await q.run(conn, "upsert_state", list(states.values()))
+        if understood_rows:
+            await conn.execute(q.update_understanding, understood_rows)
+        if unanswered:
+            await conn.execute(q.insert_unanswered, unanswered)
+        if outbound:
+            await conn.execute(q.insert_outbound, outbound)
 
     async def feedback(self, user_id: int, entry: str, vote: int, lang: str | None) -> None:
         async with self.db.session() as session:
@@ -243,6 +439,17 @@ class SqlConversations:
             await session.exec(delete(StateRow).where(StateRow.user_id == user_id))
             await session.exec(delete(User).where(User.id == user_id))
         log.info("user forgotten user=%s", user_id)
+
+
+def _settle(
+    future: asyncio.Future, result: object = None, *, error: BaseException | None = None
+) -> None:
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
 
 
 class MemoryConversations:

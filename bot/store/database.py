@@ -14,7 +14,12 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 __all__ = ["Database", "StoreError", "parse_url", "redacted"]
@@ -98,6 +103,15 @@ class Database:
         try:
             async with self.sessions() as session, session.begin():
                 yield session
+        except (OperationalError, DBAPIError, OSError) as exc:
+            raise self.explain(exc) from exc
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[AsyncConnection]:
+        """A Core connection in a transaction, for the store's hot path (no ORM session)."""
+        try:
+            async with self.engine.begin() as conn:
+                yield conn
         except (OperationalError, DBAPIError, OSError) as exc:
             raise self.explain(exc) from exc
 

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
 from sqlalchemy import func, select
 
 from bot.core.assistant import Assistant
@@ -17,6 +16,7 @@ from bot.core.policy import Policy
 from bot.core.turns import Incoming
 from bot.store.conversations import SqlConversations
 from bot.store.database import Database
+from bot.store.migrate import upgrade
 from bot.store.tables import Message, User
 
 ALWAYS_ASK = Policy(answer_at=1.01, suggest_at=0.0)  # every match becomes "did you mean"
@@ -92,6 +92,7 @@ WRITER = textwrap.dedent("""
     from bot.store.conversations import (ConversationState, Inbound, Outbound,
                                           SqlConversations)
     from bot.store.database import Database
+from bot.store.migrate import upgrade
 
     async def main(url, name):
         db = Database(url)
@@ -106,9 +107,10 @@ WRITER = textwrap.dedent("""
 """)
 
 
-async def test_two_processes_write_to_postgresql(database_url: str, db: Database) -> None:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("two processes at once is the PostgreSQL deployment")
+async def test_two_processes_write_to_postgresql(postgres_url: str) -> None:
+    db = Database(postgres_url)
+    await upgrade(db)
+    database_url = postgres_url
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", WRITER, database_url, name],
@@ -132,6 +134,7 @@ async def test_two_processes_write_to_postgresql(database_url: str, db: Database
                 select(func.count()).select_from(Message).where(Message.direction == "out")
             )
         ).scalar_one()
+    await db.dispose()
     assert len(inbound) == len(set(inbound)) == 2000
     assert outbound == 2000
 
