@@ -138,7 +138,7 @@ def ask(
             return {"error": f"line {n}: not JSON"}
         if isinstance(data, str):
             data = {"text": data}
-        if not isinstance(data, dict) or not isinstance(data.get("text", ""), str):
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             return {"error": f"line {n}: expected an object with a text field"}
         user = str(data.get("user") or f"ask:{n}")
         hint = data.get("lang") if isinstance(data.get("lang"), str) else None

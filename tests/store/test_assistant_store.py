@@ -92,7 +92,6 @@ WRITER = textwrap.dedent("""
     from bot.store.conversations import (ConversationState, Inbound, Outbound,
                                           SqlConversations)
     from bot.store.database import Database
-from bot.store.migrate import upgrade
 
     async def main(url, name):
         db = Database(url)

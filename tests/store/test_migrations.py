@@ -35,7 +35,7 @@ def test_a_url_that_does_not_parse() -> None:
 async def test_a_server_that_is_down() -> None:
     db = Database("postgresql+psycopg://postgres@127.0.0.1:1/none")
     try:
-        with pytest.raises(StoreError, match="cannot reach the database .* is the server running"):
+        with pytest.raises(StoreError, match=r"cannot reach the database .* is the server running"):
             await current_revision(db)
     finally:
         await db.dispose()
