@@ -29,23 +29,28 @@ from bot.store.database import Database, parse_url
 from bot.store.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = [json.loads(line)["text"] for line in
-         (ROOT / "tests/eval/questions.jsonl").read_text(encoding="utf-8").splitlines() if line]
+TEXTS = [
+    json.loads(line)["text"]
+    for line in (ROOT / "tests/eval/questions.jsonl").read_text(encoding="utf-8").splitlines()
+    if line
+]
 
 
 async def run(url: str, engine, users: int, messages: int) -> dict:  # type: ignore[no-untyped-def]
     db = Database(url)
     await upgrade(db)
-    bot = Assistant(engine.content, engine.matcher, engine.detector, engine.catalogs,
-                    SqlConversations(db))
+    bot = Assistant(
+        engine.content, engine.matcher, engine.detector, engine.catalogs, SqlConversations(db)
+    )
     latencies: list[float] = []
     per_user = messages // users
 
     async def conversation(u: int) -> None:
         for n in range(per_user):
             t0 = time.perf_counter()
-            await bot.handle(Incoming(f"telegram:{u}", TEXTS[(u * 31 + n) % len(TEXTS)],
-                                      update_id=f"{u}-{n}"))
+            await bot.handle(
+                Incoming(f"telegram:{u}", TEXTS[(u * 31 + n) % len(TEXTS)], update_id=f"{u}-{n}")
+            )
             latencies.append((time.perf_counter() - t0) * 1000)
 
     await conversation(10_000)  # warm up: caches, first connection
@@ -55,10 +60,13 @@ async def run(url: str, engine, users: int, messages: int) -> dict:  # type: ign
     wall = time.perf_counter() - began
     await db.dispose()
     latencies.sort()
-    return {"users": users, "messages": len(latencies),
-            "per_second": round(len(latencies) / wall, 1),
-            "p50_ms": round(statistics.median(latencies), 2),
-            "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 2)}
+    return {
+        "users": users,
+        "messages": len(latencies),
+        "per_second": round(len(latencies) / wall, 1),
+        "p50_ms": round(statistics.median(latencies), 2),
+        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 2),
+    }
 
 
 def postgres_database(base: str) -> tuple[str, str, str]:
@@ -76,12 +84,14 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=1000)
     args = parser.parse_args()
     engine = build_engine()
-    pg_base = os.environ.get("MADOGUCHI_BENCH_POSTGRES_URL",
-                             "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    pg_base = os.environ.get(
+        "MADOGUCHI_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    )
     for users in (int(u) for u in args.users.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
-            result = asyncio.run(run(f"sqlite+aiosqlite:///{tmp}/bench.db", engine, users,
-                                     args.messages))
+            result = asyncio.run(
+                run(f"sqlite+aiosqlite:///{tmp}/bench.db", engine, users, args.messages)
+            )
             print(json.dumps({"store": "sqlite", **result}))
         url, admin, name = postgres_database(pg_base)
         try:

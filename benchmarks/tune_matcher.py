@@ -26,8 +26,9 @@ def main() -> None:
         matcher = Matcher(sub, Calibration())
         for text, expect in held:
             match = matcher.rank(text, limit=12)
-            records.append((expect, [(c.id, c.fuzzy, c.coverage, c.keyword)
-                                     for c in match.candidates]))
+            records.append(
+                (expect, [(c.id, c.fuzzy, c.coverage, c.keyword) for c in match.candidates])
+            )
     print(f"{len(records)} held-out questions")
     results = []
     grid = [x / 20 for x in range(0, 21)]
@@ -45,8 +46,9 @@ def main() -> None:
     for acc, wf, wc, wk in results[:8]:
         print(f"top-1 {acc:.4f}  w_fuzzy={wf} w_coverage={wc} w_keyword={wk}")
     base = Calibration()
-    current = next(r for r in results if abs(r[1] - base.w_fuzzy) < 1e-9
-                   and abs(r[2] - base.w_coverage) < 1e-9)
+    current = next(
+        r for r in results if abs(r[1] - base.w_fuzzy) < 1e-9 and abs(r[2] - base.w_coverage) < 1e-9
+    )
     print(f"current weights: top-1 {current[0]:.4f}")
 
 

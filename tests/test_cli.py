@@ -127,7 +127,9 @@ def test_the_wheel_carries_its_content(tmp_path: Path) -> None:
     ours = [p for p in sys.path if p.endswith("site-packages")]
     target = subprocess.run(
         [str(py), "-c", "import site; print(site.getsitepackages()[0])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     (Path(target) / "parent_env.pth").write_text("\n".join(ours) + "\n")
     subprocess.run(

@@ -350,8 +350,16 @@ class SqlConversations:
                 handoff=row.handoff if row else False,
                 flow=row.flow if row else None,
             )
-            out.append(Opened(user.id, next(message_ids), state, inbound.text, user.role,
-                              (state.lang, state.chosen)))
+            out.append(
+                Opened(
+                    user.id,
+                    next(message_ids),
+                    state,
+                    inbound.text,
+                    user.role,
+                    (state.lang, state.chosen),
+                )
+            )
         return out
 
     async def _close_many(self, conn: AsyncConnection, jobs: list[tuple]) -> None:

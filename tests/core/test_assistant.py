@@ -98,8 +98,14 @@ async def test_greeting_thanks_and_goodbye_in_the_users_language(user: Dialogue)
 
 
 async def test_did_you_mean_then_pick_a_number(engine: Engine) -> None:
-    cautious = Assistant(engine.content, engine.matcher, engine.detector, engine.catalogs,
-                         MemoryConversations(), policy=Policy(answer_at=1.01, suggest_at=0.0))
+    cautious = Assistant(
+        engine.content,
+        engine.matcher,
+        engine.detector,
+        engine.catalogs,
+        MemoryConversations(),
+        policy=Policy(answer_at=1.01, suggest_at=0.0),
+    )
     user = Dialogue(cautious)
     await user.says("how many days of paid leave do I get")
     assert user.first.kind == "did-you-mean"
