@@ -31,6 +31,8 @@ kb_app = typer.Typer(no_args_is_help=True, help="Check and curate the knowledge 
 app.add_typer(kb_app, name="kb")
 db_app = typer.Typer(no_args_is_help=True, help="The database: migrations, retention, export.")
 app.add_typer(db_app, name="db")
+report_app = typer.Typer(no_args_is_help=True, help="Figures for the people running the desk.")
+app.add_typer(report_app, name="report")
 
 out = Console()
 err = Console(stderr=True)
@@ -62,14 +64,17 @@ def _settings():
     return settings
 
 
-def _assistant(settings, content_dir: Path | None = None, conversations=None):
+def _assistant(settings, content_dir: Path | None = None, db=None):
     from bot.core.factory import build_assistant, build_engine
+    from bot.handoff.hours import HoursError
 
     try:
         engine = build_engine(content_dir or settings.content_dir)
+        return build_assistant(settings, engine=engine, db=db)
     except (ContentError, CatalogError) as exc:
         raise _fail(exc.problems) from None
-    return build_assistant(settings, engine=engine, conversations=conversations)
+    except HoursError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _run(coro):
@@ -99,14 +104,13 @@ def chat(
     """Talk to the bot in the terminal: no token, no server."""
     from bot.channels.console import ConsoleChannel
     from bot.core.turns import Incoming
-    from bot.store.conversations import SqlConversations
 
     settings = _settings()
 
     async def run() -> None:
         db = await _database(settings)
         try:
-            assistant = _assistant(settings, conversations=SqlConversations(db))
+            assistant = _assistant(settings, db=db)
             channel = ConsoleChannel(assistant, out)
             greeting = None
             if lang:
@@ -314,6 +318,71 @@ def kb_review_list(
     out.print(" ".join(f"{k}:{v}" for k, v in by_lang.items() if v))
 
 
+@app.command()
+def desk() -> None:
+    """The counselor desk in a terminal: queue, claim, reply, send, close (same store)."""
+    from bot.channels.console import DeskConsole
+    from bot.core.desk import Desk
+
+    settings = _settings()
+
+    async def run() -> None:
+        db = await _database(settings)
+        try:
+            assistant = _assistant(settings, db=db)
+            await DeskConsole(Desk(assistant.handoff, assistant), out).run()
+        finally:
+            await db.dispose()
+
+    _run(run())
+
+
+@app.command()
+def serve(
+    webhook: Annotated[
+        bool, typer.Option("--webhook/--polling", help="Receive updates by webhook or polling.")
+    ] = False,
+) -> None:
+    """Run the Telegram bot (polling by default; --webhook for production behind HTTPS)."""
+    from urllib.parse import urlparse
+
+    from bot.channels.telegram.app import ALLOWED_UPDATES, build_application
+    from bot.core.desk import Desk
+    from bot.store.database import Database, StoreError
+
+    settings = _settings()
+    if not settings.telegram_token:
+        raise _fail(
+            "MADOGUCHI_TELEGRAM_TOKEN is not set: create a bot with @BotFather and export its token"
+        )
+    if webhook and not settings.webhook_url:
+        raise _fail("--webhook needs MADOGUCHI_WEBHOOK_URL (the public https URL Telegram calls)")
+
+    async def check() -> None:  # in its own loop; the bot's engine connects in the bot's loop
+        db = await _database(settings)
+        await db.dispose()
+
+    _run(check())
+    try:
+        db = Database(settings.database_url)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    assistant = _assistant(settings, db=db)
+    desk = Desk(assistant.handoff, assistant)
+    application = build_application(settings, assistant, on_shutdown=db.dispose, desk=desk)
+    if webhook:
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+
+
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Bring the database schema to the newest migration."""
@@ -402,6 +471,50 @@ def db_export_user(
             await db.dispose()
 
     print(json.dumps(_run(run()), ensure_ascii=False, indent=2))
+
+
+@report_app.command("tickets")
+def report_tickets() -> None:
+    """Open, claimed and closed tickets, median minutes to claim and to close, ratings."""
+    from bot.handoff.report import ticket_report
+
+    settings = _settings()
+
+    async def run():
+        db = await _database(settings)
+        try:
+            return await ticket_report(db)
+        finally:
+            await db.dispose()
+
+    rows = _run(run())
+    table = Table(title="tickets per language")
+    for col in (
+        "language",
+        "open",
+        "claimed",
+        "closed",
+        "median min to claim",
+        "median min to close",
+        "rating (n)",
+    ):
+        table.add_column(col, justify="left" if col == "language" else "right")
+
+    def minutes(value: float | None) -> str:
+        return "-" if value is None else f"{value:.1f}"
+
+    for f in rows:
+        rating = "-" if f.mean_rating is None else f"{f.mean_rating:.2f} ({len(f.ratings)})"
+        table.add_row(
+            f.lang,
+            str(f.open),
+            str(f.claimed),
+            str(f.closed),
+            minutes(f.median_to_claim),
+            minutes(f.median_to_close),
+            rating,
+        )
+    out.print(table)
 
 
 def main() -> None:

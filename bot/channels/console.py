@@ -6,6 +6,7 @@ actions) and renders `Reply`s with rich; it decides nothing itself.
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 from collections.abc import Callable
 
@@ -14,9 +15,10 @@ from rich.markup import escape
 from rich.panel import Panel
 
 from bot.core.assistant import Assistant
+from bot.core.desk import CounselorInput, Desk
 from bot.core.turns import Button, Incoming, Reply
 
-__all__ = ["ConsoleChannel", "to_incoming"]
+__all__ = ["ConsoleChannel", "DeskConsole", "to_incoming"]
 
 
 def to_incoming(user: str, line: str, buttons: tuple[Button, ...]) -> Incoming | None:
@@ -66,25 +68,91 @@ class ConsoleChannel:
             body += f"\n\n[dim]{choices}[/dim]"
         self.console.print(Panel(body, border_style=style, expand=False))
 
+    async def _deliveries(self) -> None:
+        """Counselors' messages for this user arrive through the outbox (store first)."""
+        handoff = self.assistant.handoff
+        if handoff is None:
+            return
+        channel, _, external = self.user.partition(":")
+        while True:
+            for item in await handoff.outbox.lease(channel, chat_id=external):
+                self.console.print(Panel(escape(item.text), border_style="magenta", expand=False))
+                await handoff.outbox.delivered(item.id)
+            await asyncio.sleep(1.0)
+
     async def run(self, greeting: list[Reply] | None = None) -> None:
         self.console.print(
             "[bold]madoguchi[/bold] — type a question in any language. "
-            "[dim]/menu, /language xx, /human, /quit[/dim]"
+            "[dim]/menu, /language xx, /human, /forgetme, /quit[/dim]"
         )
         buttons: tuple[Button, ...] = ()
         for reply in greeting or []:
             self.render(reply)
+        poller = asyncio.create_task(self._deliveries())
+        try:
+            while True:
+                try:
+                    line = await asyncio.to_thread(self.read, "[bold]you>[/bold] ")
+                except (EOFError, KeyboardInterrupt):
+                    self.console.print()
+                    return
+                incoming = to_incoming(self.user, line, buttons)
+                if incoming is None:
+                    return
+                replies = await self.assistant.handle(incoming)
+                for reply in replies:
+                    self.render(reply)
+                shown = [r.buttons for r in replies if r.buttons]
+                buttons = shown[0] if shown else ()
+        finally:
+            poller.cancel()
+
+
+class DeskConsole:
+    """`madoguchi desk`: the counselor desk in a terminal, against the same store."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        console: Console | None = None,
+        read: Callable[[str], str] | None = None,
+        user: str | None = None,
+    ) -> None:
+        self.desk = desk
+        self.console = console or Console()
+        self.read = read or (lambda prompt: self.console.input(prompt))
+        self.user = user or f"console:{getpass.getuser()}"
+
+    async def _deliveries(self) -> None:
+        handoff = self.desk.handoff
         while True:
-            try:
-                line = self.read("[bold]you>[/bold] ")
-            except (EOFError, KeyboardInterrupt):
-                self.console.print()
-                return
-            incoming = to_incoming(self.user, line, buttons)
-            if incoming is None:
-                return
-            replies = await self.assistant.handle(incoming)
-            for reply in replies:
-                self.render(reply)
-            shown = [r.buttons for r in replies if r.buttons]
-            buttons = shown[0] if shown else ()
+            for item in await handoff.outbox.lease("desk"):
+                style = "bold red" if "🚨" in item.text else "yellow"
+                self.console.print(Panel(escape(item.text), border_style=style, expand=False))
+                await handoff.outbox.delivered(item.id)
+            await asyncio.sleep(1.0)
+
+    async def run(self) -> None:
+        self.console.print(
+            "[bold]madoguchi desk[/bold] [dim]/queue, /claim N, /reply N text, "
+            "/send N entry-id, /transcript N, /release N, /close N [note], "
+            "/quit[/dim]"
+        )
+        poller = asyncio.create_task(self._deliveries())
+        try:
+            while True:
+                try:
+                    line = await asyncio.to_thread(self.read, "[bold]desk>[/bold] ")
+                except (EOFError, KeyboardInterrupt):
+                    self.console.print()
+                    return
+                if line.strip() in ("/quit", "/exit", "/q"):
+                    return
+                if not line.strip():
+                    continue
+                for reply in await self.desk.handle(
+                    CounselorInput(self.user, line.strip(), trusted=True)
+                ):
+                    self.console.print(Panel(escape(reply.text), border_style="cyan", expand=False))
+        finally:
+            poller.cancel()

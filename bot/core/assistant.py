@@ -7,10 +7,11 @@ Channels translate updates into `Incoming` and render `Reply`s; everything a use
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.content.loader import Content
 from bot.content.models import CATEGORIES, Entry, Escalate
+from bot.core.handoff import Handoff
 from bot.core.policy import Decision, Policy, Verdict
 from bot.core.turns import Button, Incoming, Reply
 from bot.i18n import Catalogs, Translator
@@ -51,6 +52,7 @@ class Assistant:
         *,
         policy: Policy | None = None,
         default_language: str = "en",
+        handoff: Handoff | None = None,
     ) -> None:
         self.content = content
         self.matcher = matcher
@@ -59,6 +61,7 @@ class Assistant:
         self.conversations = conversations
         self.policy = policy or Policy()
         self.default_language = default_language
+        self.handoff = handoff
 
     # -- the one entry point ------------------------------------------------------------------
 
@@ -112,7 +115,9 @@ class Assistant:
             "decision %s target=%s conf=%.3f", decision.verdict, decision.target, match.confidence
         )
         replies = self._respond(_Understood(lang, match, decision), state)
-        first = replies[0]
+        if self.handoff:
+            replies = await self._handoff_turn(opened, state, lang, decision, match, text, replies)
+        first = replies[0] if replies else Reply("notice", "", lang, None, None, 0.0)
         understood = Understanding(
             lang,
             first.intent,
@@ -122,6 +127,79 @@ class Assistant:
             candidates=tuple((c.id, c.score) for c in match.candidates[:3]),
         )
         return replies, understood
+
+    async def _handoff_turn(
+        self,
+        opened: Opened,
+        state: ConversationState,
+        lang: str,
+        decision: Decision,
+        match: Match,
+        text: str,
+        replies: list[Reply],
+    ) -> list[Reply]:
+        """A person is asked for, or already with the user: tickets instead of bot answers."""
+        assert self.handoff is not None
+        t = self.catalogs(lang)
+        urgent = decision.verdict is Verdict.urgent
+        if state.handoff:
+            ticket = await self.handoff.tickets.active_for(opened.user_id)
+            if ticket is not None and ticket.status == "claimed":
+                # A counselor has the conversation: the bot is quiet, the message goes to them.
+                await self.handoff.relay_to_counselor(ticket, text)
+                if urgent:
+                    await self.handoff.request(opened.user_id, lang, reason="urgent")
+                return [r for r in replies if r.kind == "urgent"]
+            if ticket is None:
+                old = await self.handoff.tickets.reopenable(opened.user_id)
+                social = decision.target in ("greeting", "thanks", "goodbye")
+                if old is not None and not social and not urgent:
+                    reopened = await self.handoff.tickets.reopen(old.id, opened.user_id)
+                    if reopened is not None:
+                        await self.handoff.announce(reopened)
+                        return [
+                            Reply(
+                                "intent",
+                                t.gettext(
+                                    "I have told the counselor you wrote again. A person will answer "
+                                    "you in this chat."
+                                ),
+                                lang,
+                                "human",
+                                None,
+                                1.0,
+                                handoff=True,
+                            )
+                        ]
+                if old is None:
+                    state.handoff = False
+        if urgent:
+            state.handoff = True
+            return [*replies, await self.handoff.request(opened.user_id, lang, reason="urgent")]
+        if replies and replies[0].intent == "human" and replies[0].handoff:
+            topic = next((c.id for c in match.candidates if c.kind == "entry"), None)
+            return [await self._person(t, state, opened, reason="human", topic=topic)]
+        return replies
+
+    async def _person(
+        self,
+        t: Translator,
+        state: ConversationState,
+        opened: Opened,
+        *,
+        reason: str,
+        topic: str | None = None,
+    ) -> Reply:
+        """The user asked for a counselor (by words, /human or a button)."""
+        state.handoff = True
+        state.misses = 0
+        if self.handoff is None:
+            return self._intent(t, "human", 1.0, state)[0]
+        return await self.handoff.request(opened.user_id, t.lang, reason=reason, topic=topic)
+
+    def answer_for(self, entry_id: str, lang: str) -> Reply:
+        """A knowledge answer in `lang`, as a counselor pushes it (/send N entry)."""
+        return self._answer(self.catalogs(lang), self.content.entries[entry_id], 1.0)[0]
 
     def _language_for(self, detected: str, confidence: float, known: str | None) -> str:
         """Switch only when sure; a new user takes any reasonable guess over the default."""
@@ -190,7 +268,7 @@ class Assistant:
         ]
         if entry.escalate is Escalate.always:
             parts.append(t.gettext("You can also talk to a counselor about this in confidence."))
-            buttons.append(Button(t.gettext("Talk to a counselor"), "human"))
+            buttons.append(Button(t.gettext("Talk to a counselor"), "human:always"))
         return [
             Reply(
                 "answer",
@@ -201,6 +279,7 @@ class Assistant:
                 conf,
                 sources=tuple(entry.sources),
                 buttons=tuple(buttons),
+                title=title,
             )
         ]
 
@@ -327,7 +406,7 @@ class Assistant:
                     "human",
                     None,
                     conf,
-                    buttons=(Button(t.gettext("Talk to a counselor"), "human"),),
+                    buttons=(Button(t.gettext("Talk to a counselor"), "human:misses"),),
                 )
             )
         return replies
@@ -382,7 +461,43 @@ class Assistant:
         if kind == "language":
             return [self._language_picker(t, 1.0)]
         if kind == "human":
-            return self._intent(t, "human", 1.0, state)
+            return [await self._person(t, state, opened, reason=arg or "human")]
+        if kind == "rate" and self.handoff:
+            number, _, score = arg.partition(":")
+            if number.isdigit() and score.isdigit():
+                return [await self.handoff.rated(int(number), opened.user_id, int(score), t.lang)]
+        if kind == "help":
+            return self._intent(t, "help", 1.0, state)
+        if kind == "start":
+            # First contact: hello in the language Telegram told us, a language picker (each
+            # language named in itself), then the topics.
+            hello = self._intent(t, "greeting", 1.0, state)[0]
+            picker = self._language_picker(t, 1.0)
+            return [
+                replace(hello, text=f"{hello.text}\n\n{picker.text}", buttons=picker.buttons),
+                self._menu(t, 1.0),
+            ]
+        if kind == "non-text":
+            return [
+                self._notice(
+                    t,
+                    t.gettext("I can only read text. Please write your question in words."),
+                    state,
+                )
+            ]
+        if kind == "throttled":
+            if arg == "quiet":
+                return []
+            return [
+                self._notice(
+                    t,
+                    t.gettext(
+                        "You are sending messages very quickly. I have kept them; please wait a few "
+                        "seconds before writing again."
+                    ),
+                    state,
+                )
+            ]
         if kind == "feedback":
             vote, _, entry = arg.partition(":")
             if entry in self.content.entries and vote in ("up", "down"):
@@ -400,7 +515,7 @@ class Assistant:
                         "human",
                         None,
                         1.0,
-                        buttons=(Button(t.gettext("Talk to a counselor"), "human"),),
+                        buttons=(Button(t.gettext("Talk to a counselor"), "human:thumbs-down"),),
                     )
                 ]
             return [self._notice(t, t.gettext("Thank you for your feedback."), state)]

@@ -6,6 +6,7 @@ and indexed, since the two are independent and the model's decompression release
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -13,13 +14,16 @@ from pathlib import Path
 
 from bot.content.loader import Content, default_content_dir, load_content
 from bot.core.assistant import Assistant
+from bot.core.handoff import Handoff, HandoffConfig
+from bot.handoff.hours import BusinessHours
 from bot.i18n import Catalogs, load_catalogs
 from bot.nlu.detect import Detector, Lexicon, load_langid
 from bot.nlu.match import Matcher
 from bot.settings import Settings
-from bot.store.conversations import Conversations, MemoryConversations
+from bot.store.conversations import Conversations, MemoryConversations, SqlConversations
+from bot.store.database import Database
 
-__all__ = ["Engine", "build_assistant", "build_engine"]
+__all__ = ["Engine", "build_assistant", "build_engine", "handoff_config"]
 
 
 @dataclass(frozen=True)
@@ -57,18 +61,36 @@ def build_engine(content_dir: Path | None = None) -> Engine:
     return Engine(content, matcher, detector, catalogs, time.perf_counter() - started)
 
 
+def handoff_config(settings: Settings) -> HandoffConfig:
+    """Counselors on Telegram when a counselors' chat is configured, else the terminal desk."""
+    telegram = settings.counselor_chat_id is not None
+    return HandoffConfig(
+        hours=BusinessHours.parse(settings.business_hours),
+        counselor_channel="telegram" if telegram else "desk",
+        counselor_chat=str(settings.counselor_chat_id) if telegram else "desk",
+        counselors=frozenset(f"telegram:{i}" for i in settings.counselor_ids),
+        sla=dt.timedelta(minutes=settings.sla_minutes),
+    )
+
+
 def build_assistant(
     settings: Settings,
     *,
     engine: Engine | None = None,
     conversations: Conversations | None = None,
+    db: Database | None = None,
 ) -> Assistant:
+    """With a database, the assistant hands off to counselors; without, it answers alone."""
     engine = engine or build_engine(settings.content_dir)
+    handoff = None
+    if db is not None:
+        handoff = Handoff(db, engine.content, engine.catalogs, handoff_config(settings))
     return Assistant(
         engine.content,
         engine.matcher,
         engine.detector,
         engine.catalogs,
-        conversations or MemoryConversations(),
+        conversations or (SqlConversations(db) if db is not None else MemoryConversations()),
         default_language=settings.default_language,
+        handoff=handoff,
     )

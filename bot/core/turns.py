@@ -42,3 +42,4 @@ class Reply:
     handoff: bool = False
     sources: tuple[Source, ...] = ()
     buttons: tuple[Button, ...] = field(default_factory=tuple)
+    title: str | None = None  # the topic's title inside `text`, which channels may emphasise

@@ -6,14 +6,17 @@ Times are aware UTC; SQLModel's UTCDateTime stores them so SQLite and PostgreSQL
 
 import datetime as dt
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 __all__ = [
     "Feedback",
     "Message",
+    "Outbox",
     "ProcessedUpdate",
     "StateRow",
+    "Ticket",
+    "TicketEvent",
     "Unanswered",
     "User",
     "utcnow",
@@ -101,3 +104,74 @@ class Feedback(SQLModel, table=True):
     vote: int  # +1 or -1
     lang: str | None = Field(default=None, max_length=16)
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+
+
+class Ticket(SQLModel, table=True):
+    """A request for a person. One open (or claimed) ticket per user at a time, enforced by a
+    partial unique index, so two processes cannot open two."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (
+        Index(
+            "uq_tickets_one_active_per_user",
+            "user_id",
+            unique=True,
+            sqlite_where=text("status IN ('open', 'claimed')"),
+            postgresql_where=text("status IN ('open', 'claimed')"),
+        ),
+        Index("ix_tickets_status_priority", "status", "priority", "opened_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    status: str = Field(default="open", max_length=16)  # open | claimed | closed
+    reason: str = Field(max_length=24)  # human | urgent | misses | thumbs-down | always
+    priority: int = 1  # 0 = urgent, first in the queue
+    lang: str | None = Field(default=None, max_length=16)
+    topic: str | None = Field(default=None, max_length=64)  # knowledge id, if any
+    claimed_by: str | None = Field(default=None, max_length=64)  # counselor "telegram:ID"
+    counselor_message_id: int | None = None  # the announcement in the counselors' chat
+    thread_id: int | None = None  # forum topic of the ticket, where the chat is a forum
+    opened_at: dt.datetime = Field(default_factory=utcnow)
+    claimed_at: dt.datetime | None = None
+    first_response_at: dt.datetime | None = None
+    closed_at: dt.datetime | None = None
+    announced_at: dt.datetime | None = None
+    rating: int | None = None
+    note: str | None = None
+
+
+class TicketEvent(SQLModel, table=True):
+    """The audit trail: every change of a ticket, who did it, when."""
+
+    __tablename__ = "ticket_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="tickets.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=24)  # opened | claimed | released | replied | sent | closed ...
+    actor: str | None = Field(default=None, max_length=64)
+    detail: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Outbox(SQLModel, table=True):
+    """Messages between user and counselor, kept until the channel confirms delivery."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "delivered_at", "next_attempt_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int | None = Field(default=None, foreign_key="tickets.id", ondelete="SET NULL")
+    channel: str = Field(default="telegram", max_length=32)
+    chat_id: str = Field(max_length=64)
+    thread_id: int | None = None
+    text: str
+    html: bool = False
+    markup: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    reply_to: int | None = None
+    purpose: str = Field(default="relay", max_length=24)  # relay | announce | notice
+    attempts: int = 0
+    next_attempt_at: dt.datetime = Field(default_factory=utcnow)
+    delivered_at: dt.datetime | None = None
+    sent_message_id: int | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)

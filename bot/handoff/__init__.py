@@ -1,0 +1,1 @@
+"""Handoff: tickets, business hours, the outbox that delivers between user and counselor."""
