@@ -70,7 +70,10 @@ def make_synthetic(target: Path, count: int, seed: int = 7) -> None:
         for lang, kws in data["keywords"].items():
             data["keywords"][lang] = [rng.choice(vocab.get(lang, kws)) for _ in kws[:3]]
         path = target / "knowledge" / base.category / f"{data['id']}.yaml"
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(
+            yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
 
 
 def child(content_dir: str, rounds: int) -> None:

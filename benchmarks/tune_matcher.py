@@ -24,8 +24,8 @@ def main() -> None:
     records = []  # (expected, [(id, fuzzy, coverage, keyword)])
     for sub, held in held_out(content):
         matcher = Matcher(sub, Calibration())
-        for text, expect in held:
-            match = matcher.rank(text, limit=12)
+        for text, expect, lang in held:
+            match = matcher.rank(text, lang, limit=12)
             records.append(
                 (expect, [(c.id, c.fuzzy, c.coverage, c.keyword) for c in match.candidates])
             )

@@ -344,9 +344,7 @@ def serve(
     ] = False,
 ) -> None:
     """Run the Telegram bot (polling by default; --webhook for production behind HTTPS)."""
-    from urllib.parse import urlparse
-
-    from bot.channels.telegram.app import ALLOWED_UPDATES, build_application
+    from bot.channels.telegram.app import ALLOWED_UPDATES, build_application, webhook_options
     from bot.core.desk import Desk
     from bot.store.database import Database, StoreError
 
@@ -371,14 +369,7 @@ def serve(
     desk = Desk(assistant.handoff, assistant)
     application = build_application(settings, assistant, on_shutdown=db.dispose, desk=desk)
     if webhook:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,
-            allowed_updates=ALLOWED_UPDATES,
-        )
+        application.run_webhook(**webhook_options(settings))
     else:
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
 

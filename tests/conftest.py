@@ -19,8 +19,8 @@ from bot.store.migrate import upgrade
 
 
 @pytest.fixture(scope="session")
-def engine() -> Engine:
-    return build_engine()
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return build_engine(cache=tmp_path_factory.mktemp("engine-cache"))
 
 
 @pytest.fixture

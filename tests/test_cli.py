@@ -14,14 +14,18 @@ from bot.content.loader import default_content_dir
 
 
 def madoguchi(
-    *args: str, stdin: str = "", env: dict | None = None, cwd: Path | None = None
+    *args: str,
+    stdin: str = "",
+    env: dict | None = None,
+    cwd: Path | None = None,
+    timeout: float = 300,
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
         env={**os.environ, "COLUMNS": "200", **(env or {})},
         cwd=cwd,
     )

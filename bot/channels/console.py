@@ -68,17 +68,20 @@ class ConsoleChannel:
             body += f"\n\n[dim]{choices}[/dim]"
         self.console.print(Panel(body, border_style=style, expand=False))
 
-    async def _deliveries(self) -> None:
+    async def _flush(self) -> None:
         """Counselors' messages for this user arrive through the outbox (store first)."""
         handoff = self.assistant.handoff
         if handoff is None:
             return
         channel, _, external = self.user.partition(":")
+        for item in await handoff.outbox.lease(channel, chat_id=external):
+            self.console.print(Panel(escape(item.text), border_style="magenta", expand=False))
+            await handoff.outbox.delivered(item.id)
+
+    async def _deliveries(self) -> None:
         while True:
-            for item in await handoff.outbox.lease(channel, chat_id=external):
-                self.console.print(Panel(escape(item.text), border_style="magenta", expand=False))
-                await handoff.outbox.delivered(item.id)
             await asyncio.sleep(1.0)
+            await self._flush()
 
     async def run(self, greeting: list[Reply] | None = None) -> None:
         self.console.print(
@@ -88,6 +91,7 @@ class ConsoleChannel:
         buttons: tuple[Button, ...] = ()
         for reply in greeting or []:
             self.render(reply)
+        await self._flush()
         poller = asyncio.create_task(self._deliveries())
         try:
             while True:
@@ -135,7 +139,7 @@ class DeskConsole:
     async def run(self) -> None:
         self.console.print(
             "[bold]madoguchi desk[/bold] [dim]/queue, /claim N, /reply N text, "
-            "/send N entry-id, /transcript N, /release N, /close N [note], "
+            "/send N entry-id, /transcript N, /release N, /close N \\[note], "
             "/quit[/dim]"
         )
         poller = asyncio.create_task(self._deliveries())

@@ -177,8 +177,8 @@ class Assistant:
             state.handoff = True
             return [*replies, await self.handoff.request(opened.user_id, lang, reason="urgent")]
         if replies and replies[0].intent == "human" and replies[0].handoff:
-            topic = next((c.id for c in match.candidates if c.kind == "entry"), None)
-            return [await self._person(t, state, opened, reason="human", topic=topic)]
+            # "I want a person" says nothing of the topic: the last answer given does.
+            return [await self._person(t, state, opened, reason="human")]
         return replies
 
     async def _person(

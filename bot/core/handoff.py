@@ -75,6 +75,7 @@ class Handoff:
         now: dt.datetime | None = None,
     ) -> Reply:
         priority = 0 if reason == "urgent" else 1
+        topic = topic or await self.tickets.last_topic(user_id)
         ticket, created = await self.tickets.open(
             user_id, reason=reason, lang=lang, topic=topic, priority=priority
         )

@@ -328,6 +328,18 @@ class TicketDesk:
                 )
             return TicketView(ticket, user, list(reversed(messages)))
 
+    async def last_topic(self, user_id: int) -> str | None:
+        """The knowledge entry the user was last answered with: the gist of their question."""
+        async with self.db.session() as session:
+            return (
+                await session.exec(
+                    select(Message.entry)
+                    .where(Message.user_id == user_id, col(Message.entry).is_not(None))
+                    .order_by(col(Message.id).desc())
+                    .limit(1)
+                )
+            ).first()
+
     async def events(self, ticket_id: int) -> list[TicketEvent]:
         async with self.db.session() as session:
             return list(

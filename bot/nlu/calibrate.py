@@ -21,23 +21,23 @@ from bot.nlu.match import Calibration, Match, Matcher
 __all__ = ["calibration_error", "fit", "held_out", "observations"]
 
 
-def held_out(content: Content, k: int = 5) -> Iterator[tuple[Content, list[tuple[str, str]]]]:
-    """(content without fold f, [(question, expected id)] of fold f) for each fold."""
+def held_out(content: Content, k: int = 5) -> Iterator[tuple[Content, list[tuple[str, str, str]]]]:
+    """(content without fold f, [(question, expected id, language)] of fold f) per fold."""
     for fold in range(k):
-        held: list[tuple[str, str]] = []
+        held: list[tuple[str, str, str]] = []
         entries = {}
         for entry in content.entries.values():
             keep = {}
             for lang, qs in entry.questions.items():
                 keep[lang] = [q for i, q in enumerate(qs) if i % k != fold]
-                held += [(q, entry.id) for i, q in enumerate(qs) if i % k == fold]
+                held += [(q, entry.id, lang) for i, q in enumerate(qs) if i % k == fold]
             entries[entry.id] = entry.model_copy(update={"questions": keep})
         intents = {}
         for intent in content.intents.values():
             keep = {}
             for lang, qs in intent.examples.items():
                 keep[lang] = [q for i, q in enumerate(qs) if i % k != fold]
-                held += [(q, intent.id) for i, q in enumerate(qs) if i % k == fold]
+                held += [(q, intent.id, lang) for i, q in enumerate(qs) if i % k == fold]
             intents[intent.id] = intent.model_copy(update={"examples": keep})
         yield replace(content, entries=entries, intents=intents), held
 
@@ -56,8 +56,8 @@ def observations(
     rows = []
     for sub, held in held_out(content, k):
         matcher = Matcher(sub, base)
-        for text, expect in held:
-            match = matcher.rank(text)
+        for text, expect, lang in held:
+            match = matcher.rank(text, "ja" if lang == "ja-easy" else lang)
             features = _features(match)
             if features:
                 rows.append((*features, match.candidates[0].id == expect))

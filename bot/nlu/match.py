@@ -99,10 +99,12 @@ class Matcher:
         self.calibration = calibration or Calibration.load()
         self.targets: list[Target] = []
         documents: list[list[str]] = []
-        # per target: fuzzy forms of its examples, titles and keywords, by language; "*" = all
+        # per target: fuzzy forms of its examples, titles and keywords, by language
         self._examples: list[dict[str, list[str]]] = []
         # first term -> (target, the keyword's terms in order, its length in characters)
-        self._keywords: dict[str, list[tuple[int, tuple[str, ...], int]]] = defaultdict(list)
+        # a keyword's terms, in order -> [(target, its length in characters)]
+        self._keywords: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+        self._longest_keyword = 1
 
         def add(target: Target, texts: dict[str, list[str]], keywords: dict[str, list[str]]):
             index = len(self.targets)
@@ -124,12 +126,12 @@ class Matcher:
                     doc.extend(terms)
                     examples.append((lang, " ".join(terms)))
                     size = len(fold(normalize(word)).replace(" ", ""))
-                    self._keywords[terms[0]].append((index, tuple(terms), size))
+                    self._keywords[tuple(terms)].append((index, size))
+                    self._longest_keyword = max(self._longest_keyword, len(terms))
             documents.append(doc)
             by_lang: dict[str, list[str]] = defaultdict(list)
             for lang, form in examples:
                 by_lang["ja" if lang == "ja-easy" else lang].append(form)
-                by_lang["*"].append(form)
             self._examples.append(dict(by_lang))
 
         for entry in content.entries.values():
@@ -151,20 +153,33 @@ class Matcher:
         coverage = bm25 / ceiling if ceiling else bm25
 
         keyword_hits = self._keyword_hits([t for t in query if not t.endswith("~")], norm)
-        shortlist = set(np.argsort(-bm25)[: self.SHORTLIST].tolist()) if bm25.any() else set()
-        shortlist.update(keyword_hits)
-        shortlist = {i for i in shortlist if bm25[i] > 0 or i in keyword_hits}
-        if not shortlist:
+        # Only a few targets get the (costlier) fuzzy comparison: the best by the two cheap
+        # signals together. At 10,000 entries a common word can be a keyword of thousands.
+        cal = self.calibration
+        cheap = np.minimum(1.0, coverage * 2.0) * cal.w_coverage
+        if keyword_hits:
+            hit_ids = np.fromiter(keyword_hits, dtype=np.int64, count=len(keyword_hits))
+            cheap[hit_ids] += cal.w_keyword * np.fromiter(
+                keyword_hits.values(), dtype=np.float64, count=len(keyword_hits)
+            )
+        candidates_mask = np.flatnonzero(cheap > 0)
+        if candidates_mask.size == 0:
             return Match([], 0.0)
+        if candidates_mask.size > self.SHORTLIST:
+            best = np.argpartition(-cheap[candidates_mask], self.SHORTLIST)[: self.SHORTLIST]
+            candidates_mask = candidates_mask[best]
+        shortlist = candidates_mask.tolist()
 
         form = _fuzzy_form(norm)
-        cal = self.calibration
-        key = lang if lang else "*"
+        key = lang or ""
         candidates = []
         for i in shortlist:
             # Closeness to the nearest example in the message's own language: a tenth of the
             # comparisons of all languages, and other scripts could not be close anyway.
-            examples = self._examples[i].get(key) or self._examples[i].get("*", [])
+            by_lang = self._examples[i]
+            examples = by_lang.get(key) if lang else None
+            if not examples:  # no language, or none of this target's examples in it: all
+                examples = [form for forms in by_lang.values() for form in forms]
             best = (
                 process.extractOne(form, examples, scorer=fuzz.token_set_ratio)
                 if form and examples
@@ -196,9 +211,9 @@ class Matcher:
         two-letter word. Phrases, not bags: folded "tu tu" must not fire on "tu van"."""
         length = max(1, len(fold(norm).replace(" ", "")))
         hits: dict[int, float] = {}
-        for start, term in enumerate(query):
-            for target, terms, size in self._keywords.get(term, ()):
-                if tuple(query[start : start + len(terms)]) == terms:
+        for start in range(len(query)):
+            for width in range(1, min(self._longest_keyword, len(query) - start) + 1):
+                for target, size in self._keywords.get(tuple(query[start : start + width]), ()):
                     weight = min(1.0, 0.6 + 0.4 * size / length)
                     if weight > hits.get(target, 0.0):
                         hits[target] = weight

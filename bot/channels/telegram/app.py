@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlparse
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -24,7 +25,13 @@ from bot.core.assistant import Assistant
 from bot.core.desk import Desk
 from bot.settings import Settings
 
-__all__ = ["ALLOWED_UPDATES", "build_application", "start_polling", "stop_polling"]
+__all__ = [
+    "ALLOWED_UPDATES",
+    "build_application",
+    "start_polling",
+    "stop_polling",
+    "webhook_options",
+]
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
@@ -96,6 +103,21 @@ def build_application(
             courier.reannounce, interval=max(5.0, sla / 4), first=max(5.0, sla / 4), name="sla"
         )
     return application
+
+
+def webhook_options(settings: Settings) -> dict:
+    """What `run_webhook`/`start_webhook` need: the listener, the path of the public URL, and
+    the secret Telegram must echo in every call (PTB answers 403 without it)."""
+    if not settings.webhook_url:
+        raise ValueError("MADOGUCHI_WEBHOOK_URL is not set")
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": urlparse(settings.webhook_url).path.lstrip("/"),
+        "webhook_url": settings.webhook_url,
+        "secret_token": settings.webhook_secret,
+        "allowed_updates": ALLOWED_UPDATES,
+    }
 
 
 async def start_polling(
