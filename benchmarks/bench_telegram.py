@@ -1,10 +1,12 @@
 """Updates per second end to end: PTB -> assistant -> store -> sendMessage to a loopback Bot API.
 
-    python benchmarks/bench_telegram.py [--updates 2000] [--store sqlite|postgresql]
+    python benchmarks/bench_telegram.py [--updates 2000] [--rate 50] [--store sqlite,postgresql]
 
-The rate limiter is off (Telegram's own limits would cap any figure at ~30/s). Every update
-comes from a different user, pushed at once, as a busy moment would deliver them; latency is
-from the moment the update is offered to the moment its reply reaches the server.
+The Bot API server (tests/e2e/botapi.py) runs in a process of its own, as a real one would, so
+the bot's process is measured alone. The rate limiter is off (Telegram's own limits would cap
+any figure at ~30/s). Two runs per store: a burst (every update offered at once, each from a
+different user: throughput) and a steady stream at --rate updates/s (latency from the moment an
+update is offered to the moment its reply reaches the server: p50/p99).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing as mp
+import os
 import statistics
 import sys
 import tempfile
@@ -26,81 +30,143 @@ sys.path.insert(0, str(ROOT))
 
 from bot.channels.telegram.app import build_application, start_polling, stop_polling  # noqa: E402
 from bot.channels.telegram.flood import FloodGate  # noqa: E402
-from bot.core.assistant import Assistant  # noqa: E402
-from bot.core.factory import build_engine  # noqa: E402
+from bot.core.factory import build_assistant, build_engine  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.store.conversations import SqlConversations  # noqa: E402
 from bot.store.database import Database, parse_url  # noqa: E402
 from bot.store.migrate import upgrade  # noqa: E402
 from tests.e2e.botapi import FakeBotAPI  # noqa: E402
 
-TEXTS = [
-    json.loads(line)["text"]
+EVAL = [
+    json.loads(line)
     for line in (ROOT / "tests/eval/questions.jsonl").read_text(encoding="utf-8").splitlines()
     if line
 ]
+# The evaluation set over-represents what needs a person (a tenth is urgent); real traffic is
+# mostly questions. --handoffs chooses: "none" (questions only) or "eval" (the set as it is).
+TEXTS = [q["text"] for q in EVAL]
+QUESTIONS = [q["text"] for q in EVAL if q["expect"] not in ("urgent", "human")]
 
 
-async def run(url: str, updates: int) -> dict:
+def api_process(  # type: ignore[no-untyped-def]
+    port_q: mp.Queue,
+    result_q: mp.Queue,
+    go,
+    updates: int,
+    rate: float | None,
+    texts: list[str],
+) -> None:
+    """The Bot API server: offers `updates` (at once, or at `rate`/s), reports reply times."""
+
+    async def main() -> None:
+        api = FakeBotAPI()
+        await api.start()
+        port_q.put(api.port)
+        while not go.is_set():  # the bot is started and polling: only then the clock starts
+            await asyncio.sleep(0.05)
+        offered: dict[int, float] = {}
+        for n in range(updates):
+            user = 10_000 + n
+            api.message(user, texts[n % len(texts)], language_code="en")
+            offered[user] = time.monotonic()
+            if rate:
+                await asyncio.sleep(1.0 / rate)
+        # Poll gently: recounting on every call would make the server the bottleneck.
+        while len({c.params["chat_id"] for c in api.calls if c.method == "sendMessage"}) < updates:
+            await asyncio.sleep(0.25)
+        replied: dict[int, float] = {}
+        for call in api.sent():
+            replied.setdefault(int(call.params["chat_id"]), call.at)
+        result_q.put((offered, replied))
+        await asyncio.sleep(1.0)
+        await api.stop()
+
+    asyncio.run(main())
+
+
+async def run_bot(url: str, port: int, done: asyncio.Event, go) -> None:  # type: ignore[no-untyped-def]
     engine = build_engine()
-    api = FakeBotAPI()
-    base = await api.start()
     db = Database(url)
     await upgrade(db)
-    assistant = Assistant(
-        engine.content, engine.matcher, engine.detector, engine.catalogs, SqlConversations(db)
+    settings = Settings(
+        telegram_token="1:BENCH", telegram_base_url=f"http://127.0.0.1:{port}/bot", _env_file=None
     )
-    settings = Settings(telegram_token="1:BENCH", telegram_base_url=base, _env_file=None)
-    app = build_application(settings, assistant, rate_limit=False, flood=FloodGate(limit=10**6))
+    app = build_application(
+        settings,
+        build_assistant(settings, engine=engine, db=db),
+        rate_limit=False,
+        flood=FloodGate(limit=10**6),
+        concurrency=int(os.environ.get("BENCH_CONCURRENCY", "32")),
+    )
     await start_polling(app, timeout=1)
-    pushed: dict[int, float] = {}
-    for n in range(updates):
-        user = 10_000 + n
-        api.message(user, TEXTS[n % len(TEXTS)], language_code="en")
-        pushed[user] = time.monotonic()
-    began = min(pushed.values())
-    await api.wait_for(
-        lambda: len({c.params["chat_id"] for c in api.sent()}) >= updates, timeout=600
-    )
-    first_reply: dict[int, float] = {}
-    for call in api.sent():
-        first_reply.setdefault(int(call.params["chat_id"]), call.at)
-    wall = max(first_reply.values()) - began
-    latencies = sorted((first_reply[u] - pushed[u]) * 1000 for u in pushed)
+    go.set()
+    await done.wait()
     await stop_polling(app)
-    await api.stop()
     await db.dispose()
+
+
+def measure(url: str, updates: int, rate: float | None, texts: list[str] = TEXTS) -> dict:
+    ctx = mp.get_context("spawn")
+    port_q, result_q, go = ctx.Queue(), ctx.Queue(), ctx.Event()
+    server = ctx.Process(target=api_process, args=(port_q, result_q, go, updates, rate, texts))
+    server.start()
+    port = port_q.get(timeout=60)
+
+    async def main() -> tuple[dict, dict]:
+        done = asyncio.Event()
+        bot = asyncio.create_task(run_bot(url, port, done, go))
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(None, result_q.get)
+        done.set()
+        await bot
+        return result
+
+    offered, replied = asyncio.run(main())
+    server.join(timeout=30)
+    latencies = sorted((replied[u] - offered[u]) * 1000 for u in offered)
+    wall = max(replied.values()) - min(offered.values())
     return {
         "updates": updates,
+        "offered_per_second": rate or "burst",
         "per_second": round(updates / wall, 1),
         "p50_ms": round(statistics.median(latencies), 1),
         "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1),
     }
 
 
+def with_database(store: str, postgres: str, fn):  # type: ignore[no-untyped-def]
+    if store == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            return fn(f"sqlite+aiosqlite:///{tmp}/tg.db")
+    base = parse_url(postgres)
+    name = f"madoguchi_bench_{uuid.uuid4().hex[:8]}"
+    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        return fn(base.set(database=name).render_as_string(hide_password=False))
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--updates", type=int, default=2000)
+    parser.add_argument("--rate", type=float, default=50.0)
     parser.add_argument("--store", default="sqlite,postgresql")
+    parser.add_argument("--handoffs", choices=("none", "eval"), default="none")
     parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
+    texts = QUESTIONS if args.handoffs == "none" else TEXTS
     for store in args.store.split(","):
-        if store == "sqlite":
-            with tempfile.TemporaryDirectory() as tmp:
-                result = asyncio.run(run(f"sqlite+aiosqlite:///{tmp}/tg.db", args.updates))
-        else:
-            base = parse_url(args.postgres)
-            name = f"madoguchi_bench_{uuid.uuid4().hex[:8]}"
-            admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'CREATE DATABASE "{name}"')
-            try:
-                url = base.set(database=name).render_as_string(hide_password=False)
-                result = asyncio.run(run(url, args.updates))
-            finally:
-                with psycopg.connect(admin, autocommit=True) as conn:
-                    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        print(json.dumps({"store": store, **result}))
+        burst = with_database(
+            store, args.postgres, lambda url: measure(url, args.updates, None, texts)
+        )
+        print(json.dumps({"store": store, **burst}), flush=True)
+        steady = with_database(
+            store, args.postgres, lambda url: measure(url, int(args.rate * 20), args.rate, texts)
+        )
+        print(json.dumps({"store": store, **steady}), flush=True)
 
 
 if __name__ == "__main__":

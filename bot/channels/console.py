@@ -38,7 +38,7 @@ def to_incoming(user: str, line: str, buttons: tuple[Button, ...]) -> Incoming |
         if command == "forgetme":
             return Incoming(user, text, action="forget")
         if command == "help":
-            return Incoming(user, "help", action=None)
+            return Incoming(user, text, action="help")
         return Incoming(user, text, action=f"unknown-command:{command}")
     if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
         return Incoming(user, text, action=buttons[int(text) - 1].action)

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
-
 __all__ = ["BusinessHours", "HoursError"]
 
 _DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -55,7 +53,11 @@ class BusinessHours:
         return cls(frozenset(days), opens, closes, zone)
 
     def _holiday(self, day: dt.date) -> bool:
-        return self.observe_holidays and day in holidays.Japan(years=day.year)
+        if not self.observe_holidays:
+            return False
+        import holidays  # imports every country's calendar: only when hours are first asked
+
+        return day in holidays.Japan(years=day.year)
 
     def is_open(self, at: dt.datetime) -> bool:
         local = at.astimezone(self.zone)

@@ -102,9 +102,8 @@ class Matcher:
         # per target: fuzzy forms of its examples, titles and keywords, by language
         self._examples: list[dict[str, list[str]]] = []
         # first term -> (target, the keyword's terms in order, its length in characters)
-        # a keyword's terms, in order -> [(target, its length in characters)]
-        self._keywords: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-        self._longest_keyword = 1
+        # first term -> {a keyword's terms, in order -> [(target, its length in characters)]}
+        self._keywords: dict[str, dict[tuple[str, ...], list[tuple[int, int]]]] = {}
 
         def add(target: Target, texts: dict[str, list[str]], keywords: dict[str, list[str]]):
             index = len(self.targets)
@@ -126,8 +125,8 @@ class Matcher:
                     doc.extend(terms)
                     examples.append((lang, " ".join(terms)))
                     size = len(fold(normalize(word)).replace(" ", ""))
-                    self._keywords[tuple(terms)].append((index, size))
-                    self._longest_keyword = max(self._longest_keyword, len(terms))
+                    phrases = self._keywords.setdefault(terms[0], {})
+                    phrases.setdefault(tuple(terms), []).append((index, size))
             documents.append(doc)
             by_lang: dict[str, list[str]] = defaultdict(list)
             for lang, form in examples:
@@ -211,9 +210,11 @@ class Matcher:
         two-letter word. Phrases, not bags: folded "tu tu" must not fire on "tu van"."""
         length = max(1, len(fold(norm).replace(" ", "")))
         hits: dict[int, float] = {}
-        for start in range(len(query)):
-            for width in range(1, min(self._longest_keyword, len(query) - start) + 1):
-                for target, size in self._keywords.get(tuple(query[start : start + width]), ()):
+        for start, term in enumerate(query):
+            for terms, owners in self._keywords.get(term, {}).items():
+                if len(terms) > 1 and tuple(query[start : start + len(terms)]) != terms:
+                    continue
+                for target, size in owners:
                     weight = min(1.0, 0.6 + 0.4 * size / length)
                     if weight > hits.get(target, 0.0):
                         hits[target] = weight

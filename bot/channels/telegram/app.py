@@ -46,6 +46,7 @@ def build_application(
     on_shutdown: Callable[[], Awaitable[None]] | None = None,
     desk: Desk | None = None,
     delivery_interval: float = 1.0,
+    concurrency: int = 32,
 ) -> Application:
     if not settings.telegram_token:
         raise ValueError("MADOGUCHI_TELEGRAM_TOKEN is not set")
@@ -55,7 +56,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token)
-        .concurrent_updates(PerUserOrder(256))
+        .concurrent_updates(PerUserOrder(concurrency))
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
