@@ -45,7 +45,29 @@ def to_incoming(user: str, line: str, buttons: tuple[Button, ...]) -> Incoming |
     return Incoming(user, line)
 
 
-class ConsoleChannel:
+class _Terminal:
+    """What both terminals share: rich output, a line reader, the person at the keyboard."""
+
+    def __init__(
+        self,
+        console: Console | None = None,
+        read: Callable[[str], str] | None = None,
+        user: str | None = None,
+    ) -> None:
+        self.console = console or Console()
+        self.read = read or (lambda prompt: self.console.input(prompt))
+        self.user = user or f"console:{getpass.getuser()}"
+
+    async def _line(self, prompt: str) -> str | None:
+        """The next line, read off the event loop so deliveries keep printing; None at EOF."""
+        try:
+            return await asyncio.to_thread(self.read, prompt)
+        except (EOFError, KeyboardInterrupt):
+            self.console.print()
+            return None
+
+
+class ConsoleChannel(_Terminal):
     def __init__(
         self,
         assistant: Assistant,
@@ -53,10 +75,8 @@ class ConsoleChannel:
         read: Callable[[str], str] | None = None,
         user: str | None = None,
     ) -> None:
+        super().__init__(console, read, user)
         self.assistant = assistant
-        self.console = console or Console()
-        self.read = read or (lambda prompt: self.console.input(prompt))
-        self.user = user or f"console:{getpass.getuser()}"
 
     def render(self, reply: Reply) -> None:
         style = {"urgent": "bold red", "answer": "green", "did-you-mean": "yellow"}.get(
@@ -95,10 +115,8 @@ class ConsoleChannel:
         poller = asyncio.create_task(self._deliveries())
         try:
             while True:
-                try:
-                    line = await asyncio.to_thread(self.read, "[bold]you>[/bold] ")
-                except (EOFError, KeyboardInterrupt):
-                    self.console.print()
+                line = await self._line("[bold]you>[/bold] ")
+                if line is None:
                     return
                 incoming = to_incoming(self.user, line, buttons)
                 if incoming is None:
@@ -112,7 +130,7 @@ class ConsoleChannel:
             poller.cancel()
 
 
-class DeskConsole:
+class DeskConsole(_Terminal):
     """`madoguchi desk`: the counselor desk in a terminal, against the same store."""
 
     def __init__(
@@ -122,10 +140,8 @@ class DeskConsole:
         read: Callable[[str], str] | None = None,
         user: str | None = None,
     ) -> None:
+        super().__init__(console, read, user)
         self.desk = desk
-        self.console = console or Console()
-        self.read = read or (lambda prompt: self.console.input(prompt))
-        self.user = user or f"console:{getpass.getuser()}"
 
     async def _deliveries(self) -> None:
         handoff = self.desk.handoff
@@ -145,10 +161,8 @@ class DeskConsole:
         poller = asyncio.create_task(self._deliveries())
         try:
             while True:
-                try:
-                    line = await asyncio.to_thread(self.read, "[bold]desk>[/bold] ")
-                except (EOFError, KeyboardInterrupt):
-                    self.console.print()
+                line = await self._line("[bold]desk>[/bold] ")
+                if line is None:
                     return
                 if line.strip() in ("/quit", "/exit", "/q"):
                     return

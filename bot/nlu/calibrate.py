@@ -23,22 +23,24 @@ __all__ = ["calibration_error", "fit", "held_out", "observations"]
 
 def held_out(content: Content, k: int = 5) -> Iterator[tuple[Content, list[tuple[str, str, str]]]]:
     """(content without fold f, [(question, expected id, language)] of fold f) per fold."""
+
+    def split(items: dict[str, list[str]], owner: str, fold: int, held: list) -> dict:
+        keep = {}
+        for lang, questions in items.items():
+            keep[lang] = [q for i, q in enumerate(questions) if i % k != fold]
+            held += [(q, owner, lang) for i, q in enumerate(questions) if i % k == fold]
+        return keep
+
     for fold in range(k):
         held: list[tuple[str, str, str]] = []
-        entries = {}
-        for entry in content.entries.values():
-            keep = {}
-            for lang, qs in entry.questions.items():
-                keep[lang] = [q for i, q in enumerate(qs) if i % k != fold]
-                held += [(q, entry.id, lang) for i, q in enumerate(qs) if i % k == fold]
-            entries[entry.id] = entry.model_copy(update={"questions": keep})
-        intents = {}
-        for intent in content.intents.values():
-            keep = {}
-            for lang, qs in intent.examples.items():
-                keep[lang] = [q for i, q in enumerate(qs) if i % k != fold]
-                held += [(q, intent.id, lang) for i, q in enumerate(qs) if i % k == fold]
-            intents[intent.id] = intent.model_copy(update={"examples": keep})
+        entries = {
+            e.id: e.model_copy(update={"questions": split(e.questions, e.id, fold, held)})
+            for e in content.entries.values()
+        }
+        intents = {
+            i.id: i.model_copy(update={"examples": split(i.examples, i.id, fold, held)})
+            for i in content.intents.values()
+        }
         yield replace(content, entries=entries, intents=intents), held
 
 
