@@ -66,7 +66,7 @@ def build_application(
         .read_timeout(timeout)
         .write_timeout(timeout)
         .pool_timeout(timeout)
-        .connection_pool_size(64)
+        .connection_pool_size(16)
         .get_updates_read_timeout(timeout + 30)
     )
     if settings.telegram_base_url:
