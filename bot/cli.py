@@ -87,6 +87,19 @@ def _run(coro):
         raise _fail(str(exc)) from None
 
 
+def _with_database(settings, work, *, check: bool = True):
+    """Open the store, run `work(db)`, close it; store problems become one line."""
+
+    async def run():
+        db = await _database(settings, check=check)
+        try:
+            return await work(db)
+        finally:
+            await db.dispose()
+
+    return _run(run())
+
+
 async def _database(settings, *, check: bool = True):
     from bot.store.database import Database
     from bot.store.migrate import check_schema
@@ -379,17 +392,12 @@ def db_upgrade() -> None:
     """Bring the database schema to the newest migration."""
     from bot.store.migrate import current_revision, upgrade
 
-    settings = _settings()
+    async def work(db) -> str | None:
+        await upgrade(db)
+        return await current_revision(db)
 
-    async def run() -> str | None:
-        db = await _database(settings, check=False)
-        try:
-            await upgrade(db)
-            return await current_revision(db)
-        finally:
-            await db.dispose()
-
-    out.print(f"database at revision {_run(run())}")
+    revision = _with_database(_settings(), work, check=False)
+    out.print(f"database at revision {revision}")
 
 
 @db_app.command("current")
@@ -399,15 +407,7 @@ def db_current() -> None:
     from bot.store.migrate import current_revision, head_revision
 
     settings = _settings()
-
-    async def run() -> str | None:
-        db = await _database(settings, check=False)
-        try:
-            return await current_revision(db)
-        finally:
-            await db.dispose()
-
-    current = _run(run())
+    current = _with_database(settings, current_revision, check=False)
     head = head_revision()
     state = "up to date" if current == head else "behind: run `madoguchi db upgrade`"
     out.print(
@@ -431,14 +431,7 @@ def db_purge(
     except StoreError as exc:
         raise _fail(str(exc)) from None
 
-    async def run() -> dict[str, int]:
-        db = await _database(settings)
-        try:
-            return await purge(db, age)
-        finally:
-            await db.dispose()
-
-    counts = _run(run())
+    counts = _with_database(settings, lambda db: purge(db, age))
     out.print(
         f"deleted {counts['messages']} message(s) and {counts['unanswered']} unanswered "
         f"question(s) older than {older_than}"
@@ -452,16 +445,8 @@ def db_export_user(
     """Write everything stored about one user as JSON on stdout."""
     from bot.store.privacy import export_user
 
-    settings = _settings()
-
-    async def run() -> dict:
-        db = await _database(settings)
-        try:
-            return await export_user(db, user)
-        finally:
-            await db.dispose()
-
-    print(json.dumps(_run(run()), ensure_ascii=False, indent=2))
+    data = _with_database(_settings(), lambda db: export_user(db, user))
+    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @report_app.command("tickets")
@@ -469,16 +454,7 @@ def report_tickets() -> None:
     """Open, claimed and closed tickets, median minutes to claim and to close, ratings."""
     from bot.handoff.report import ticket_report
 
-    settings = _settings()
-
-    async def run():
-        db = await _database(settings)
-        try:
-            return await ticket_report(db)
-        finally:
-            await db.dispose()
-
-    rows = _run(run())
+    rows = _with_database(_settings(), ticket_report)
     table = Table(title="tickets per language")
     for col in (
         "language",
