@@ -21,6 +21,7 @@ from bot.channels.telegram.delivery import Courier
 from bot.channels.telegram.flood import FloodGate
 from bot.channels.telegram.handlers import TelegramChannel
 from bot.channels.telegram.ordering import PerUserOrder
+from bot.channels.telegram.transport import AiohttpRequest
 from bot.core.assistant import Assistant
 from bot.core.desk import Desk
 from bot.settings import Settings
@@ -47,6 +48,7 @@ def build_application(
     desk: Desk | None = None,
     delivery_interval: float = 1.0,
     concurrency: int = 32,
+    connection_pool_size: int = 8,
 ) -> Application:
     if not settings.telegram_token:
         raise ValueError("MADOGUCHI_TELEGRAM_TOKEN is not set")
@@ -62,12 +64,18 @@ def build_application(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
             )
         )
-        .connect_timeout(timeout)
-        .read_timeout(timeout)
-        .write_timeout(timeout)
-        .pool_timeout(timeout)
-        .connection_pool_size(16)
-        .get_updates_read_timeout(timeout + 30)
+        .request(
+            AiohttpRequest(
+                connection_pool_size=connection_pool_size,
+                read_timeout=timeout,
+                connect_timeout=timeout,
+                pool_timeout=timeout,
+            )
+        )
+        # Long polling: getUpdates waits up to its own `timeout` on top of this read timeout.
+        .get_updates_request(
+            AiohttpRequest(connection_pool_size=1, read_timeout=timeout, connect_timeout=timeout)
+        )
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)
