@@ -61,6 +61,9 @@ def _settings():
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
+    # At INFO these say "job ran" every second and list alembic's plugins: noise, not events.
+    for chatty in ("apscheduler", "alembic.runtime.plugins"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     return settings
 
 

@@ -8,6 +8,7 @@ substitute holidays and the rest). The next opening is what an out-of-hours user
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,6 +25,14 @@ _PATTERN = re.compile(
 
 class HoursError(ValueError):
     pass
+
+
+@functools.cache
+def _japan_holidays(year: int) -> frozenset[dt.date]:
+    """A year's calendar, computed once: building it costs ~0.5 ms, and every handoff asks."""
+    import holidays  # imports every country's calendar: only when hours are first asked
+
+    return frozenset(holidays.Japan(years=year))
 
 
 @dataclass(frozen=True)
@@ -53,11 +62,7 @@ class BusinessHours:
         return cls(frozenset(days), opens, closes, zone)
 
     def _holiday(self, day: dt.date) -> bool:
-        if not self.observe_holidays:
-            return False
-        import holidays  # imports every country's calendar: only when hours are first asked
-
-        return day in holidays.Japan(years=day.year)
+        return self.observe_holidays and day in _japan_holidays(day.year)
 
     def is_open(self, at: dt.datetime) -> bool:
         local = at.astimezone(self.zone)
