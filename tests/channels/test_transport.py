@@ -17,6 +17,13 @@ from bot.channels.telegram.transport import AiohttpRequest
 
 pytestmark = pytest.mark.asyncio
 
+
+@pytest.fixture(autouse=True)
+def timedelta_periods(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As build_application sets it: PTB's opt-in to timedelta periods."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+
+
 ME = {"id": 1, "is_bot": True, "first_name": "madoguchi", "username": "madoguchi_bot"}
 
 
@@ -109,8 +116,7 @@ async def test_telegram_errors_stay_telegram_errors(server: Server) -> None:
         server.status = 429
         with pytest.raises(RetryAfter) as waited:
             await bot.send_message(42, "hi")
-        retry = waited.value.retry_after  # seconds, or a timedelta once PTB_TIMEDELTA is on
-        assert getattr(retry, "total_seconds", lambda: retry)() == 3
+        assert waited.value.retry_after.total_seconds() == 3
         server.status = 400
         with pytest.raises(BadRequest, match=r"(?i)chat not found"):
             await bot.send_message(42, "hi")

@@ -8,7 +8,8 @@ import subprocess
 import sys
 import textwrap
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlmodel import select
 
 from bot.core.assistant import Assistant
 from bot.core.factory import Engine
@@ -57,7 +58,7 @@ async def test_every_message_in_and_out_is_stored(engine: Engine, db: Database) 
     bot = assistant_on(engine, db)
     replies = await bot.handle(Incoming("telegram:8", "有給休暇は何日もらえますか", update_id="1"))
     async with db.session() as session:
-        rows = (await session.exec(select(Message).order_by(Message.id))).scalars().all()
+        rows = (await session.exec(select(Message).order_by(Message.id))).all()
     assert [r.direction for r in rows] == ["in"] + ["out"] * len(replies)
     assert (rows[0].lang, rows[0].entry) == ("ja", "annual-paid-leave")
     assert rows[0].confidence and rows[0].confidence > 0.5
@@ -77,11 +78,9 @@ async def test_two_concurrent_writers_lose_nothing(engine: Engine, db: Database)
     await bot.handle(Incoming("telegram:a", "hello", update_id="a-5"))  # a duplicate
     async with db.session() as session:
         inbound = (
-            (await session.execute(select(Message.update_id).where(Message.direction == "in")))
-            .scalars()
-            .all()
-        )
-        users = (await session.execute(select(func.count()).select_from(User))).scalar_one()
+            await session.exec(select(Message.update_id).where(Message.direction == "in"))
+        ).all()
+        users = (await session.exec(select(func.count()).select_from(User))).one()
     assert len(inbound) == 2000
     assert len(set(inbound)) == 2000
     assert users == 2
@@ -124,15 +123,13 @@ async def test_two_processes_write_to_postgresql(postgres_url: str) -> None:
         assert proc.returncode == 0, err
     async with db.session() as session:
         inbound = (
-            (await session.execute(select(Message.update_id).where(Message.direction == "in")))
-            .scalars()
-            .all()
-        )
+            await session.exec(select(Message.update_id).where(Message.direction == "in"))
+        ).all()
         outbound = (
-            await session.execute(
+            await session.exec(
                 select(func.count()).select_from(Message).where(Message.direction == "out")
             )
-        ).scalar_one()
+        ).one()
     await db.dispose()
     assert len(inbound) == len(set(inbound)) == 2000
     assert outbound == 2000
@@ -146,10 +143,10 @@ async def test_forgetme_asks_first_then_deletes(engine: Engine, db: Database) ->
     await bot.handle(Incoming("telegram:66", "tôi đổi ý"))  # anything else cancels
     (kept,) = await bot.handle(Incoming("telegram:66", action="forget:yes"))
     async with db.session() as session:
-        assert (await session.execute(select(func.count()).select_from(User))).scalar_one() == 1
+        assert (await session.exec(select(func.count()).select_from(User))).one() == 1
     await bot.handle(Incoming("telegram:66", action="forget"))
     (done,) = await bot.handle(Incoming("telegram:66", action="forget:yes"))
     assert done.lang == "vi" and done.text != kept.text
     async with db.session() as session:
-        assert (await session.execute(select(func.count()).select_from(User))).scalar_one() == 0
-        assert (await session.execute(select(func.count()).select_from(Message))).scalar_one() == 0
+        assert (await session.exec(select(func.count()).select_from(User))).one() == 0
+        assert (await session.exec(select(func.count()).select_from(Message))).one() == 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, update
+from sqlmodel import select
 
 from bot.store.conversations import (
     ConversationState,
@@ -24,7 +25,7 @@ async def count(db: Database, model, *where) -> int:  # type: ignore[no-untyped-
         query = select(func.count()).select_from(model)
         for clause in where:
             query = query.where(clause)
-        return (await session.execute(query)).scalar_one()
+        return (await session.exec(query)).one()
 
 
 async def test_the_message_is_stored_before_anything_is_decided(db: Database) -> None:
@@ -62,7 +63,7 @@ async def test_easy_japanese_is_stored_as_a_flag(db: Database) -> None:
     opened = await store.open(Inbound("console", "hana", "こんにちは"))
     await store.close(opened, ConversationState(lang="ja-easy", chosen=True), None, [])
     async with db.session() as session:
-        user = (await session.exec(select(User))).scalars().one()
+        user = (await session.exec(select(User))).one()
         assert (user.lang, user.easy_japanese) == ("ja", True)
     assert (await store.open(Inbound("console", "hana", "x"))).state.lang == "ja-easy"
 
@@ -103,7 +104,7 @@ async def test_unanswered_and_feedback_are_kept_for_curators(db: Database) -> No
     )
     await store.feedback(opened.user_id, "annual-paid-leave", -1, "en")
     async with db.session() as session:
-        row = (await session.exec(select(Unanswered))).scalars().one()
+        row = (await session.exec(select(Unanswered))).one()
         assert (row.text, row.candidates) == ("bitcoin price?", [["subsidy-overview", 0.2]])
     assert await count(db, Feedback, Feedback.vote == -1) == 1
 
@@ -135,7 +136,7 @@ async def test_purge_deletes_old_messages_only(db: Database) -> None:
         await store.open(Inbound("telegram", "3", f"message {n}"))
     async with db.session() as session:
         old = dt.datetime.now(dt.UTC) - dt.timedelta(days=200)
-        await session.execute(
+        await session.exec(
             update(Message).where(Message.text != "message 2").values(created_at=old)
         )
     assert await purge(db, dt.timedelta(days=180)) == {"messages": 2, "unanswered": 0}

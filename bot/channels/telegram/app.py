@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlparse
 
@@ -52,6 +53,9 @@ def build_application(
 ) -> Application:
     if not settings.telegram_token:
         raise ValueError("MADOGUCHI_TELEGRAM_TOKEN is not set")
+    # PTB's documented opt-in to what v23 makes the default: time periods (RetryAfter's
+    # retry_after) as timedelta. Our handlers read both; without it every 429 logs a warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     channel = TelegramChannel(
         assistant, counselor_chat_id=settings.counselor_chat_id, flood=flood, desk=desk
     )
