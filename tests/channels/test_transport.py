@@ -4,6 +4,7 @@ slow, closed or failing server turns into for PTB (its own errors, never aiohttp
 from __future__ import annotations
 
 import asyncio
+import base64
 import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -47,7 +48,12 @@ async def server() -> AsyncIterator[Server]:
             for k, v in post.items()
         }
         state.seen.append(
-            {"method": method, "fields": fields, "agent": request.headers.get("User-Agent", "")}
+            {
+                "method": method,
+                "fields": fields,
+                "agent": request.headers.get("User-Agent", ""),
+                "proxy_auth": request.headers.get("Proxy-Authorization"),
+            }
         )
         if state.delay:
             await asyncio.sleep(state.delay)
@@ -158,15 +164,49 @@ async def test_a_proxy_from_the_environment_is_used(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Offices behind a proxy set HTTPS_PROXY/HTTP_PROXY; here the loopback server plays it."""
-    proxy = server.url.removesuffix("/bot")
+    proxy = server.url.removesuffix("/bot").replace("http://", "http://office:s3cret@")
     monkeypatch.setenv("HTTP_PROXY", proxy)
     monkeypatch.delenv("NO_PROXY", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
     async with bot_at("http://api.telegram.invalid/bot") as bot:
         assert (await bot.get_me()).username == "madoguchi_bot"
+    credentials = base64.b64encode(b"office:s3cret").decode()
+    assert server.seen[-1]["proxy_auth"] == f"Basic {credentials}"
     monkeypatch.setenv("NO_PROXY", "api.telegram.invalid")
     with pytest.raises(
         NetworkError, match=r"api\.telegram\.invalid"
     ):  # straight there: no such host
         async with bot_at("http://api.telegram.invalid/bot"):
             pass
+
+
+async def test_to_https_the_proxy_login_goes_on_connect_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Telegram is https: the office proxy sees CONNECT with the login; Telegram never would."""
+    heads: list[bytes] = []
+
+    async def proxy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        heads.append(await reader.readuntil(b"\r\n\r\n"))
+        writer.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")  # no tunnel today
+        await writer.drain()
+        writer.close()
+
+    listener = await asyncio.start_server(proxy, "127.0.0.1", 0)
+    port = listener.sockets[0].getsockname()[1]
+    monkeypatch.setenv("HTTPS_PROXY", f"http://office:s3cret@127.0.0.1:{port}")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    request = AiohttpRequest()
+    await request.initialize()
+    try:
+        with pytest.raises(NetworkError):
+            await request.post("https://api.telegram.invalid/bot1:TEST/getMe")
+    finally:
+        await request.shutdown()
+        listener.close()
+        await listener.wait_closed()
+    head = heads[0].decode()
+    assert head.startswith("CONNECT api.telegram.invalid:443 ")
+    credentials = base64.b64encode(b"office:s3cret").decode()
+    assert f"Proxy-Authorization: Basic {credentials}" in head
