@@ -185,7 +185,10 @@ def ask(
 
 @app.command("eval")
 def evaluate_cmd(
-    file: Annotated[Path | None, typer.Option(help="JSON lines {text, lang, expect}.")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(help="JSON lines {text, lang, expect}, or a folder of such files."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     misses: Annotated[int, typer.Option(help="Show this many misses.")] = 0,
     calibrate_: Annotated[
@@ -197,7 +200,7 @@ def evaluate_cmd(
     ] = False,
 ) -> None:
     """Top-1 accuracy per language and category, language detection, urgent recall."""
-    from bot.core.evaluation import evaluate, load_items
+    from bot.core.evaluation import evaluate, load_set
     from bot.nlu.calibrate import fit, observations
     from bot.nlu.match import CALIBRATION_FILE
 
@@ -207,7 +210,7 @@ def evaluate_cmd(
     if not path.exists():
         raise _fail(f"{path}: no evaluation set here (use --file)")
     try:
-        items = load_items(path)
+        items = load_set(path)
     except ValueError as exc:
         raise _fail(str(exc)) from None
     if calibrate_:
@@ -242,6 +245,13 @@ def evaluate_cmd(
     for name, pair in sorted(report.by_category.items()):
         cats.add_row(name, f"{report.rate(pair):.1f}", str(pair[1]))
     out.print(cats)
+    worst = report.knowledge_by_lang()
+    out.print(
+        f"knowledge questions: top-1 {report.knowledge_accuracy:.1f} % (lowest "
+        + ", ".join(f"{k} {v:.1f}" for k, v in sorted(worst.items(), key=lambda kv: kv[1])[:2])
+        + f"), answered right {report.answered_right_rate:.1f} %, answered with a wrong entry "
+        f"{report.answered_wrong_rate:.1f} %   urgent precision {report.urgent_precision:.1f} %"
+    )
     out.print(
         f"calibration error: {report.calibration_error:.3f}   "
         f"language detection: {report.lang_accuracy:.1f} %   urgent recall: "

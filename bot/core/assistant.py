@@ -59,7 +59,9 @@ class Assistant:
         self.detector = detector
         self.catalogs = catalogs
         self.conversations = conversations
-        self.policy = policy or Policy()
+        self.policy = policy or Policy(
+            urgent_at=matcher.calibration.urgent_at, outside_at=matcher.calibration.outside_at
+        )
         self.default_language = default_language
         self.handoff = handoff
 

@@ -16,7 +16,16 @@ from bot.core.assistant import Assistant
 from bot.core.turns import Incoming, Reply
 from bot.nlu.calibrate import calibration_error
 
-__all__ = ["EvalItem", "EvalReport", "evaluate", "load_items", "summarize"]
+__all__ = [
+    "EvalItem",
+    "EvalReport",
+    "Prediction",
+    "evaluate",
+    "load_items",
+    "load_set",
+    "score",
+    "summarize",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +44,16 @@ class EvalReport:
     urgent_found: int = 0
     oos_total: int = 0
     oos_answered: int = 0  # out-of-scope questions answered with a knowledge entry
+    knowledge_total: int = 0  # questions a knowledge entry should answer
+    knowledge_top1: int = 0  # ... whose first guess is that entry (answer or first suggestion)
+    answered_right: int = 0  # ... answered outright with that entry
+    answered_wrong: int = 0  # ... answered outright with another entry
+    urgent_flagged: int = 0  # messages of any kind treated as urgent
     by_lang: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     by_category: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    knowledge_lang: dict[str, list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0])
+    )
     confusions: Counter = field(default_factory=Counter)
     misses: list[tuple[EvalItem, str | None, float]] = field(default_factory=list)
     confidences: list[tuple[float, bool]] = field(default_factory=list)
@@ -62,6 +79,25 @@ class EvalReport:
         return 100.0 * self.oos_answered / self.oos_total if self.oos_total else 0.0
 
     @property
+    def knowledge_accuracy(self) -> float:
+        return self.rate([self.knowledge_top1, self.knowledge_total])
+
+    @property
+    def answered_right_rate(self) -> float:
+        return self.rate([self.answered_right, self.knowledge_total])
+
+    @property
+    def answered_wrong_rate(self) -> float:
+        return self.rate([self.answered_wrong, self.knowledge_total])
+
+    @property
+    def urgent_precision(self) -> float:
+        return 100.0 * self.urgent_found / self.urgent_flagged if self.urgent_flagged else 100.0
+
+    def knowledge_by_lang(self) -> dict[str, float]:
+        return {k: self.rate(v) for k, v in sorted(self.knowledge_lang.items())}
+
+    @property
     def calibration_error(self) -> float:
         return calibration_error(self.confidences)
 
@@ -70,7 +106,12 @@ class EvalReport:
             "total": self.total,
             "top1": round(self.accuracy, 2),
             "language": round(self.lang_accuracy, 2),
+            "knowledge_top1": round(self.knowledge_accuracy, 2),
+            "knowledge_by_language": {k: round(v, 2) for k, v in self.knowledge_by_lang().items()},
+            "answered_right": round(self.answered_right_rate, 2),
+            "answered_wrong": round(self.answered_wrong_rate, 2),
             "urgent_recall": round(self.urgent_recall, 2),
+            "urgent_precision": round(self.urgent_precision, 2),
             "out_of_scope_answered": round(self.oos_answer_rate, 2),
             "by_language": {k: round(self.rate(v), 2) for k, v in sorted(self.by_lang.items())},
             "by_category": {k: round(self.rate(v), 2) for k, v in sorted(self.by_category.items())},
@@ -92,6 +133,13 @@ def load_items(path: Path) -> list[EvalItem]:
     return items
 
 
+def load_set(path: Path) -> list[EvalItem]:
+    """A file of JSON lines, or a folder of them (one file per language)."""
+    if path.is_dir():
+        return [item for f in sorted(path.glob("*.jsonl")) for item in load_items(f)]
+    return load_items(path)
+
+
 def summarize(replies: list[Reply]) -> dict:
     """The machine contract of `madoguchi ask --json`: one line per input."""
     first = replies[0]
@@ -105,6 +153,48 @@ def summarize(replies: list[Reply]) -> dict:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What a system did with one message: its first guess, the entry it answered with (None
+    for a suggestion, a menu or an intent), and whether it treated the message as urgent."""
+
+    lang: str | None
+    intent: str | None
+    entry: str | None
+    urgent: bool
+    confidence: float = 0.0
+
+
+def score(report: EvalReport, item: EvalItem, got: Prediction, category: str | None) -> None:
+    """Adds one message to the report: the same measures for madoguchi and for its peers."""
+    ok = got.intent == item.expect
+    report.total += 1
+    report.confidences.append((got.confidence, ok))
+    report.correct += ok
+    report.lang_correct += got.lang == item.lang
+    report.by_lang[item.lang][0] += ok
+    report.by_lang[item.lang][1] += 1
+    report.by_category[category or "intent"][0] += ok
+    report.by_category[category or "intent"][1] += 1
+    report.urgent_flagged += got.urgent
+    if category is not None:
+        report.knowledge_total += 1
+        report.knowledge_top1 += ok
+        report.knowledge_lang[item.lang][0] += ok
+        report.knowledge_lang[item.lang][1] += 1
+        report.answered_right += got.entry == item.expect
+        report.answered_wrong += got.entry is not None and got.entry != item.expect
+    if item.expect == "urgent":
+        report.urgent_total += 1
+        report.urgent_found += got.urgent
+    if item.expect == "out-of-scope":
+        report.oos_total += 1
+        report.oos_answered += got.entry is not None
+    if not ok:
+        report.confusions[(item.expect, got.intent)] += 1
+        report.misses.append((item, got.intent, got.confidence))
+
+
 async def evaluate(
     assistant: Assistant, items: Iterable[EvalItem], progress: Callable[[], None] | None = None
 ) -> EvalReport:
@@ -112,26 +202,11 @@ async def evaluate(
     categories = {e.id: e.category for e in assistant.content.entries.values()}
     for n, item in enumerate(items):
         result = summarize(await assistant.handle(Incoming(f"eval:{n}", item.text)))
-        got = result["intent"]
-        ok = got == item.expect
-        category = categories.get(item.expect, "intent")
-        report.total += 1
-        report.confidences.append((result["confidence"], ok))
-        report.correct += ok
-        report.lang_correct += result["lang"] == item.lang
-        report.by_lang[item.lang][0] += ok
-        report.by_lang[item.lang][1] += 1
-        report.by_category[category][0] += ok
-        report.by_category[category][1] += 1
-        if item.expect == "urgent":
-            report.urgent_total += 1
-            report.urgent_found += bool(result["handoff"]) and got == "urgent"
-        if item.expect == "out-of-scope":
-            report.oos_total += 1
-            report.oos_answered += result["entry"] is not None
-        if not ok:
-            report.confusions[(item.expect, got)] += 1
-            report.misses.append((item, got, result["confidence"]))
+        urgent = bool(result["handoff"]) and result["intent"] == "urgent"
+        got = Prediction(
+            result["lang"], result["intent"], result["entry"], urgent, result["confidence"]
+        )
+        score(report, item, got, categories.get(item.expect))
         if progress:
             progress()
     return report

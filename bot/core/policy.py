@@ -1,7 +1,10 @@
 """The one place that turns ranked candidates into a decision. Thresholds live here only.
 
-Confidences are calibrated on the evaluation set (see bot/nlu/match.py), so ANSWER means "at
-least this likely to be right". Numbers were chosen from `madoguchi eval` (README, Matching).
+Confidences are calibrated on held-out folds of the content (see bot/nlu/match.py), so ANSWER
+means "at least this likely to be right". Safety and scope are decisions of their own, taken
+before the ranking is looked at: an urgent message (by the urgency model, the urgent intent
+ranking first, or a strong urgent keyword) always escalates and never gets a menu or a knowledge
+answer; a message whose best match is the out-of-scope intent is refused politely.
 """
 
 from __future__ import annotations
@@ -35,9 +38,13 @@ class Policy:
     suggest_at: float = 0.2
     max_choices: int = 3
     urgent_keyword_at: float = 0.6  # an urgent keyword this strong escalates even if not top
+    urgent_at: float = 0.5  # urgency (the urgent model's probability) that escalates; fitted
+    outside_at: float = 1.0  # the scope model's probability that refuses; fitted
     misses_before_offer: int = 2
 
     def decide(self, match: Match) -> Decision:
+        if match.urgency >= self.urgent_at:
+            return Decision(Verdict.urgent, "urgent")
         if not match.candidates:
             return Decision(Verdict.unknown, None)
         top = match.candidates[0]
@@ -45,6 +52,10 @@ class Policy:
         for cand in match.candidates:
             if cand.id == "urgent" and (cand is top or cand.keyword >= self.urgent_keyword_at):
                 return Decision(Verdict.urgent, "urgent")
+        if top.id == "out-of-scope" or (top.kind == "entry" and match.outside >= self.outside_at):
+            # Scope: a question about another country, private life or news is refused,
+            # whatever the runner-up; a suggestion of a Tokyo topic would be an answer in disguise.
+            return Decision(Verdict.intent, "out-of-scope")
         if match.confidence >= self.answer_at:
             if top.kind == "intent":
                 return Decision(Verdict.intent, top.id)

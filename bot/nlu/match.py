@@ -1,12 +1,18 @@
 """Ranks knowledge entries and intents for a message, with one calibrated confidence.
 
-Matching ranks; it never decides. Three kinds of evidence are fused per target:
+Matching ranks; it never decides. Four kinds of evidence are fused per target:
+- learnt: a linear model over character n-grams fitted on every example question
+  (`bot/nlu/classify.py`): it learns what tells neighbouring entries apart;
 - lexical recall: BM25 over the target's pooled examples (finds paraphrases across examples);
 - closeness: rapidfuzz between the message and the target's nearest example (typos, word order);
 - keywords: curated words and official names that alone identify a topic ("有給", "36協定").
-The fused score ranks; a logistic curve fitted on the evaluation set (`madoguchi eval
---calibrate`) turns the top score and its margin over the runner-up into a confidence whose
-meaning is stable: "about this share of answers at this confidence are right".
+The fused score ranks; a logistic curve fitted on held-out folds of the content's own questions
+(`madoguchi eval --calibrate`) turns the top score and its margin over the runner-up into a
+confidence whose meaning is stable: "about this share of answers at this confidence are right".
+
+Safety and scope are not left to the ranking: the learnt model's probabilities of the urgent and
+out-of-scope intents travel with every match (`Match.urgency`, `Match.outside`), so the policy
+sees an emergency worded like a knowledge question even when an entry ranks first.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.content.loader import Content
+from bot.nlu.classify import NgramModel
 from bot.nlu.index import BM25Index
 from bot.nlu.normalize import fold, normalize, tokens
 
@@ -44,12 +51,15 @@ class Candidate:
     fuzzy: float
     coverage: float
     keyword: float
+    learnt: float = 0.0  # the n-gram model's probability
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
     candidates: list[Candidate]  # best first
     confidence: float  # calibrated probability that candidates[0] is right
+    urgency: float = 0.0  # the urgent model's probability, whatever ranks first
+    outside: float = 0.0  # the out-of-scope model's probability, whatever ranks first
 
     @property
     def top(self) -> Candidate | None:
@@ -58,11 +68,15 @@ class Match:
 
 @dataclass(frozen=True)
 class Calibration:
-    """Fusion weights and the logistic curve, fitted on the evaluation set."""
+    """Fusion weights, urgency threshold and the confidence curve, fitted on held-out folds
+    of the content (benchmarks/tune_matcher.py)."""
 
     w_fuzzy: float = 0.30
     w_coverage: float = 0.50
     w_keyword: float = 0.20
+    w_learnt: float = 0.0
+    urgent_at: float = 0.5  # urgency from which a message is treated as urgent
+    outside_at: float = 1.0  # out-of-scope probability from which a message is refused
     a_score: float = 9.0
     a_margin: float = 8.0
     bias: float = -4.5
@@ -78,8 +92,13 @@ class Calibration:
         data = {k: getattr(self, k) for k in self.__dataclass_fields__}
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
-    def fuse(self, fuzzy: float, coverage: float, keyword: float) -> float:
-        return self.w_fuzzy * fuzzy + self.w_coverage * coverage + self.w_keyword * keyword
+    def fuse(self, fuzzy: float, coverage: float, keyword: float, learnt: float = 0.0) -> float:
+        return (
+            self.w_fuzzy * fuzzy
+            + self.w_coverage * coverage
+            + self.w_keyword * keyword
+            + self.w_learnt * learnt
+        )
 
     def confidence(self, top: float, margin: float) -> float:
         z = self.a_score * top + self.a_margin * margin + self.bias
@@ -94,11 +113,14 @@ class Matcher:
     """Built once at startup from content; `rank` does no I/O."""
 
     SHORTLIST = 8
+    MAX_LEARNT_TARGETS = 2000
 
     def __init__(self, content: Content, calibration: Calibration | None = None) -> None:
         self.calibration = calibration or Calibration.load()
         self.targets: list[Target] = []
         documents: list[list[str]] = []
+        # every example text with its target's index, for the learnt models
+        labelled: list[tuple[str, int]] = []
         # per target: fuzzy forms of its examples, titles and keywords, by language
         self._examples: list[dict[str, list[str]]] = []
         # first term -> (target, the keyword's terms in order, its length in characters)
@@ -112,6 +134,7 @@ class Matcher:
             examples: list[tuple[str, str]] = []
             for lang, items in texts.items():
                 for text in items:
+                    labelled.append((text, index))
                     terms = tokens(normalize(text))
                     doc.extend(terms)
                     form = " ".join(t for t in terms if not t.endswith("~"))
@@ -122,6 +145,7 @@ class Matcher:
                     terms = [t for t in tokens(normalize(word)) if not t.endswith("~")]
                     if not terms:
                         continue
+                    labelled.append((word, index))
                     doc.extend(terms)
                     examples.append((lang, " ".join(terms)))
                     size = len(fold(normalize(word)).replace(" ", ""))
@@ -142,6 +166,15 @@ class Matcher:
             add(Target(intent.id, "intent", None), intent.examples, intent.keywords)
         self.index = BM25Index(documents)
         self._ids = {t.id: i for i, t in enumerate(self.targets)}
+        texts = [text for text, _ in labelled]
+        # The multiclass model grows with targets x n-grams: past a few thousand targets (the
+        # 10,000-entry benchmark) it would not fit in memory, and the lexical voices rank alone.
+        self.model: NgramModel | None = None
+        self._order = np.zeros(0, dtype=np.int64)
+        if len(self.targets) <= self.MAX_LEARNT_TARGETS:
+            self.model = NgramModel.fit(texts, [self.targets[i].id for _, i in labelled])
+            # the model's labels (sorted ids) -> target indices
+            self._order = np.array([self._ids[x] for x in self.model.labels], dtype=np.int64)
 
     def rank(self, text: str, lang: str | None = None, *, limit: int = 5) -> Match:
         norm = normalize(text)
@@ -150,12 +183,19 @@ class Matcher:
             return Match([], 0.0)
         bm25, ceiling = self.index.scores(query)
         coverage = bm25 / ceiling if ceiling else bm25
+        learnt = np.zeros(len(self.targets), dtype=np.float32)
+        if self.model is not None:
+            learnt[self._order] = self.model.probabilities(text)
+        # The two decisions that are not rankings read the model's probability of their
+        # intent directly, whatever ranks first: is it urgent, and is it ours at all.
+        urgency = float(learnt[self._ids["urgent"]]) if "urgent" in self._ids else 0.0
+        outside = float(learnt[self._ids["out-of-scope"]]) if "out-of-scope" in self._ids else 0.0
 
         keyword_hits = self._keyword_hits([t for t in query if not t.endswith("~")], norm)
         # Only a few targets get the (costlier) fuzzy comparison: the best by the two cheap
         # signals together. At 10,000 entries a common word can be a keyword of thousands.
         cal = self.calibration
-        cheap = np.minimum(1.0, coverage * 2.0) * cal.w_coverage
+        cheap = np.minimum(1.0, coverage * 2.0) * cal.w_coverage + learnt * cal.w_learnt
         if keyword_hits:
             hit_ids = np.fromiter(keyword_hits, dtype=np.int64, count=len(keyword_hits))
             cheap[hit_ids] += cal.w_keyword * np.fromiter(
@@ -163,7 +203,7 @@ class Matcher:
             )
         candidates_mask = np.flatnonzero(cheap > 0)
         if candidates_mask.size == 0:
-            return Match([], 0.0)
+            return Match([], 0.0, round(urgency, 4), round(outside, 4))
         if candidates_mask.size > self.SHORTLIST:
             best = np.argpartition(-cheap[candidates_mask], self.SHORTLIST)[: self.SHORTLIST]
             candidates_mask = candidates_mask[best]
@@ -189,20 +229,27 @@ class Matcher:
                 fuzzy = 0.5 * best[1] / 100.0 + 0.5 * fuzz.ratio(form, best[0]) / 100.0
             kw = keyword_hits.get(i, 0.0)
             cov = float(min(1.0, coverage[i] * 2.0))
+            prob = float(learnt[i])
             candidates.append(
                 Candidate(
                     self.targets[i].id,
                     self.targets[i].kind,
-                    cal.fuse(fuzzy, cov, kw),
+                    cal.fuse(fuzzy, cov, kw, prob),
                     round(fuzzy, 4),
                     round(cov, 4),
                     round(kw, 4),
+                    round(prob, 4),
                 )
             )
         candidates.sort(key=lambda c: c.score, reverse=True)
         top = candidates[0].score
         margin = top - candidates[1].score if len(candidates) > 1 else top
-        return Match(candidates[:limit], round(cal.confidence(top, margin), 4))
+        return Match(
+            candidates[:limit],
+            round(cal.confidence(top, margin), 4),
+            round(urgency, 4),
+            round(outside, 4),
+        )
 
     def _keyword_hits(self, query: list[str], norm: str) -> dict[int, float]:
         """Targets with a curated keyword in the message as a phrase (its terms in order),

@@ -159,3 +159,33 @@ async def test_stale_button_is_handled_gracefully(user: Dialogue) -> None:
 async def test_unknown_language_choice_lists_the_languages(user: Dialogue) -> None:
     replies = await user.presses("lang:klingon")
     assert "vi (Tiếng Việt)" in replies[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "仕事中に指を切ってしまった。社長に労災にするなと言われて病院にも行かせてもらえない",
+        "naaksidente po ako sa trabaho pero sabi ng amo wag ko daw i-report",
+        "मेरो साथीको हात मेसिनमा पर्‍यो, धेरै रगत बगिरहेको छ",
+        "dong nghiep bi thuong nang ma cong ty khong cho goi xe cap cuu",
+    ],
+)
+async def test_an_injury_with_pressure_is_urgent_never_a_menu(user: Dialogue, text: str) -> None:
+    await user.says(text)
+    assert user.first.kind == "urgent" and user.first.handoff
+    assert all(r.kind not in ("menu", "did-you-mean") for r in user.replies)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the minimum wage in the Philippines this year",
+        "ベトナムの有給休暇は何日ですか",
+        "luong toi thieu o Viet Nam la bao nhieu",
+        "quanto é o salário mínimo no Brasil hoje",
+    ],
+)
+async def test_another_countrys_rules_are_refused_with_the_menu(user: Dialogue, text: str) -> None:
+    await user.says(text)
+    assert (user.first.intent, user.first.entry) == ("out-of-scope", None)
+    assert any(b.action == "human" for b in user.first.buttons)  # a person is on offer

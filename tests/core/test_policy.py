@@ -1,0 +1,48 @@
+"""Safety and scope are decisions of their own, taken before the ranking is read."""
+
+from __future__ import annotations
+
+from bot.core.policy import Policy, Verdict
+from bot.nlu.match import Candidate, Match
+
+POLICY = Policy(answer_at=0.5, suggest_at=0.2, urgent_at=0.4, outside_at=0.5)
+
+
+def entry(target: str, score: float = 0.8) -> Candidate:
+    return Candidate(target, "entry", score, 0.5, 0.5, 0.0, 0.5)
+
+
+def intent(target: str, score: float = 0.8) -> Candidate:
+    return Candidate(target, "intent", score, 0.5, 0.5, 0.0, 0.5)
+
+
+def test_urgency_escalates_even_when_a_knowledge_entry_ranks_first() -> None:
+    match = Match([entry("health-checkup-safety")], confidence=0.9, urgency=0.45)
+    assert POLICY.decide(match).verdict is Verdict.urgent
+
+
+def test_urgency_below_the_threshold_leaves_the_answer() -> None:
+    match = Match([entry("health-checkup-safety")], confidence=0.9, urgency=0.1)
+    assert POLICY.decide(match).verdict is Verdict.answer
+
+
+def test_an_urgent_message_never_gets_a_menu_or_a_suggestion() -> None:
+    match = Match([entry("harassment-consultation"), intent("urgent")], 0.3, urgency=0.9)
+    decision = POLICY.decide(match)
+    assert decision.verdict is Verdict.urgent and not decision.choices
+
+
+def test_out_of_scope_is_refused_over_a_confident_entry() -> None:
+    match = Match([entry("minimum-wage-payslip")], confidence=0.95, outside=0.6)
+    assert POLICY.decide(match) == POLICY.decide(Match([intent("out-of-scope")], 0.9))
+    assert POLICY.decide(match).target == "out-of-scope"
+
+
+def test_out_of_scope_never_becomes_a_did_you_mean() -> None:
+    match = Match([intent("out-of-scope"), entry("subsidy-overview")], confidence=0.3)
+    assert POLICY.decide(match).verdict is Verdict.intent
+
+
+def test_scope_does_not_override_a_request_for_a_person() -> None:
+    match = Match([intent("human")], confidence=0.9, outside=0.7)
+    assert POLICY.decide(match).target == "human"
