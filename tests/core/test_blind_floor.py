@@ -1,0 +1,60 @@
+"""The frozen blind set holds the floors of what users get: phrasing nobody tuned for.
+
+The set is never tuned on (tests/eval/blind/README.md); this test only reads its figures. A
+change to its files fails here first, so a figure can never come from an edited set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from bot.content.loader import default_content_dir
+from bot.core.assistant import Assistant
+from bot.core.evaluation import evaluate, load_set
+
+BLIND = default_content_dir() / "tests" / "eval" / "blind"
+LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
+
+
+def test_the_blind_set_is_the_frozen_one() -> None:
+    pinned = {}
+    for line in (BLIND / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split()
+        pinned[name] = digest
+    files = sorted(p.name for p in BLIND.glob("*.jsonl"))
+    assert files == sorted(pinned)
+    for name in files:
+        assert hashlib.sha256((BLIND / name).read_bytes()).hexdigest() == pinned[name], name
+
+
+# Measured on 2026-12-03 (README, "Figures"): knowledge top-1 95.6 % (lowest language 86.7 %),
+# answered right 94.8 %, answered with a wrong entry 0.7 %, out-of-scope answered 5.9 %, urgent
+# recall 100 % at 90 % precision, language 99.6 %. The floors sit just under those, so a change
+# that loses ground fails; the targets of the issue that are not met yet (top-1 >= 97 %, every
+# language >= 93 %, out-of-scope answered <= 3 %) are raised here when they are.
+FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 86.0,
+    "answered_right": 94.0,
+    "answered_wrong_at_most": 1.5,
+    "out_of_scope_answered_at_most": 6.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 89.0,
+    "language": 98.0,
+}
+
+
+async def test_blind_floors(assistant: Assistant) -> None:
+    items = load_set(BLIND)
+    assert {i.lang for i in items} == LANGUAGES and len(items) >= 50 * len(LANGUAGES)
+    report = await evaluate(assistant, items)
+    figures = report.as_dict()
+    assert report.knowledge_accuracy >= FLOORS["knowledge_top1"], figures
+    for lang, rate in report.knowledge_by_lang().items():
+        assert rate >= FLOORS["every_language"], (lang, figures)
+    assert report.answered_right_rate >= FLOORS["answered_right"], figures
+    assert report.answered_wrong_rate <= FLOORS["answered_wrong_at_most"], figures
+    assert report.oos_answer_rate <= FLOORS["out_of_scope_answered_at_most"], figures
+    assert report.urgent_recall >= FLOORS["urgent_recall"], figures
+    assert report.urgent_precision >= FLOORS["urgent_precision"], figures
+    assert report.lang_accuracy >= FLOORS["language"], figures
