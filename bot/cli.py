@@ -191,18 +191,9 @@ def evaluate_cmd(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     misses: Annotated[int, typer.Option(help="Show this many misses.")] = 0,
-    calibrate_: Annotated[
-        bool,
-        typer.Option(
-            "--calibrate",
-            help="Fit the confidence curve on held-out example questions and save it.",
-        ),
-    ] = False,
 ) -> None:
     """Top-1 accuracy per language and category, language detection, urgent recall."""
     from bot.core.evaluation import evaluate, load_set
-    from bot.nlu.calibrate import fit, observations
-    from bot.nlu.match import CALIBRATION_FILE
 
     settings = _settings()
     assistant = _assistant(settings)
@@ -213,14 +204,6 @@ def evaluate_cmd(
         items = load_set(path)
     except ValueError as exc:
         raise _fail(str(exc)) from None
-    if calibrate_:
-        with Progress(console=err, transient=True) as progress:
-            progress.add_task("fitting the confidence curve on 5 held-out folds", total=None)
-            base = assistant.matcher.calibration
-            fitted = fit(observations(assistant.content, base), base)
-        fitted.save(CALIBRATION_FILE)
-        err.print(f"calibration saved: {fitted.fitted_on}")
-        assistant = _assistant(settings)
 
     async def run():
         with Progress(console=err, transient=True, disable=as_json) as progress:

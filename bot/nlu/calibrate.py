@@ -4,7 +4,9 @@ The knowledge base's own example questions are split in five folds; each fold is
 matcher is built on the rest and ranks the held-out ones. Those (top score, margin, right or
 wrong) triples are realistic paraphrases in every language and every entry, thousands of them,
 so the fitted curve means "this share of answers at this confidence are right". The evaluation
-set then checks the curve (expected calibration error) without having shaped it.
+sets then check the curve (expected calibration error) without having shaped it.
+`benchmarks/tune_matcher.py --save` records the folds, fits the weights and thresholds, and
+calls `fit` for the curve.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from dataclasses import replace
 import numpy as np
 
 from bot.content.loader import Content
-from bot.nlu.match import Calibration, Match, Matcher
+from bot.nlu.match import Calibration
 
-__all__ = ["calibration_error", "fit", "held_out", "observations"]
+__all__ = ["calibration_error", "fit", "held_out"]
 
 
 def held_out(content: Content, k: int = 5) -> Iterator[tuple[Content, list[tuple[str, str, str]]]]:
@@ -42,28 +44,6 @@ def held_out(content: Content, k: int = 5) -> Iterator[tuple[Content, list[tuple
             for i in content.intents.values()
         }
         yield replace(content, entries=entries, intents=intents), held
-
-
-def _features(match: Match) -> tuple[float, float] | None:
-    if not match.candidates:
-        return None
-    top = match.candidates[0].score
-    second = match.candidates[1].score if len(match.candidates) > 1 else 0.0
-    return top, top - second
-
-
-def observations(
-    content: Content, base: Calibration, k: int = 5
-) -> list[tuple[float, float, bool]]:
-    rows = []
-    for sub, held in held_out(content, k):
-        matcher = Matcher(sub, base)
-        for text, expect, lang in held:
-            match = matcher.rank(text, "ja" if lang == "ja-easy" else lang)
-            features = _features(match)
-            if features:
-                rows.append((*features, match.candidates[0].id == expect))
-    return rows
 
 
 def fit(rows: list[tuple[float, float, bool]], base: Calibration) -> Calibration:

@@ -120,7 +120,10 @@ class NgramModel:
     def probabilities(self, text: str) -> np.ndarray:
         """P(label | text) for every label, in `labels` order."""
         ids, tf = self.vector(text)
-        z = self.intercept + (tf @ self.coef[ids] if ids.size else 0.0)
+        # Multiply and sum in numpy's own loops: a matrix product this small would go to the
+        # BLAS, whose worker threads spin on every call and, on two cores, cost the bot three
+        # times the CPU per update under load (benchmarks/bench_telegram.py).
+        z = self.intercept + ((self.coef[ids] * tf[:, None]).sum(axis=0) if ids.size else 0.0)
         z = z - z.max()
         p = np.exp(z)
         return p / p.sum()

@@ -112,7 +112,7 @@ def _fuzzy_form(norm: str) -> str:
 class Matcher:
     """Built once at startup from content; `rank` does no I/O."""
 
-    SHORTLIST = 8
+    SHORTLIST = 5  # 8 gave the same answers on the tuning sets at 0.5 ms more per message
     MAX_LEARNT_TARGETS = 2000
 
     def __init__(self, content: Content, calibration: Calibration | None = None) -> None:
