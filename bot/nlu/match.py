@@ -7,8 +7,9 @@ Matching ranks; it never decides. Four kinds of evidence are fused per target:
 - closeness: rapidfuzz between the message and the target's nearest example (typos, word order);
 - keywords: curated words and official names that alone identify a topic ("有給", "36協定").
 The fused score ranks; a logistic curve fitted on held-out folds of the content's own questions
-(`madoguchi eval --calibrate`) turns the top score and its margin over the runner-up into a
-confidence whose meaning is stable: "about this share of answers at this confidence are right".
+(`benchmarks/tune_matcher.py --save`, with the weights and thresholds) turns the top score and
+its margin over the runner-up into a confidence whose meaning is stable: "about this share of
+answers at this confidence are right".
 
 Safety and scope are not left to the ranking: the learnt model's probabilities of the urgent and
 out-of-scope intents travel with every match (`Match.urgency`, `Match.outside`), so the policy
