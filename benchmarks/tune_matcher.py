@@ -74,11 +74,15 @@ def collect(content) -> tuple[list[Record], list[Record]]:
     return folds, sets
 
 
+def _fused(cand: tuple[str, float, float, float, float], w) -> float:
+    return w[0] * cand[1] + w[1] * cand[2] + w[2] * cand[3] + w[3] * cand[4]
+
+
 def top1(records: list[Record], w: tuple[float, float, float, float]) -> float:
     hits = 0
     for expect, cands, *_ in records:
         if cands:
-            best = max(cands, key=lambda c: w[0] * c[1] + w[1] * c[2] + w[2] * c[3] + w[3] * c[4])
+            best = max(cands, key=lambda c: _fused(c, w))
             hits += best[0] == expect
     return hits / len(records)
 
@@ -87,11 +91,11 @@ def _urgent_otherwise(cands, w) -> bool:
     """Urgent without the urgency model: ranked first, or an urgent keyword (the policy)."""
     if not cands:
         return False
-    best = max(cands, key=lambda c: w[0] * c[1] + w[1] * c[2] + w[2] * c[3] + w[3] * c[4])
+    best = max(cands, key=lambda c: _fused(c, w))
     return best[0] == "urgent" or any(c[0] == "urgent" and c[3] >= 0.6 for c in cands)
 
 
-def urgent_threshold(folds: list[Record], sets: list[Record], w) -> float:
+def urgent_threshold(sets: list[Record], w) -> float:
     """The lowest urgency threshold (most recall) at which the urgent decision keeps a
     precision of at least 95 % on the tuning sets, whose mix of messages is a user's; the
     content's folds are dense with borderline examples (harassment, injuries asked about), so
@@ -113,7 +117,7 @@ def outside_threshold(folds: list[Record], sets: list[Record], w, entries: set[s
         for expect, cands, _, outside, _ in records:
             if not cands:
                 continue
-            best = max(cands, key=lambda c: w[0] * c[1] + w[1] * c[2] + w[2] * c[3] + w[3] * c[4])
+            best = max(cands, key=lambda c: _fused(c, w))
             gone = best[0] == "out-of-scope" or (best[0] in entries and outside >= at)
             if expect in entries and best[0] == expect:
                 known += 1
@@ -169,7 +173,7 @@ def main() -> None:
     )
     _, _, (wf, wc, wk, wl) = results[0]
     w = (wf, wc, wk, wl)
-    at = urgent_threshold(folds, sets, w)
+    at = urgent_threshold(sets, w)
     for name, records in (("cv", folds), ("tuning sets", sets)):
         precision, share = urgent_figures(records, w, at)
         caught = sum(

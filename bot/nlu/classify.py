@@ -4,8 +4,9 @@ BM25 and fuzzy closeness compare a message with examples one word or one string 
 supervised model learns which pieces of text tell two neighbouring entries apart ("設備" and
 "お試し" for the equipment trial, "相談" and "センター" for the promotion centre). Character
 n-grams need no tokenizer in any of our scripts and survive typos, missing diacritics and glued
-Nepali postpositions. This is the plain peer a user would pick (TF-IDF char n-grams + logistic
-regression, Rasa's default pipeline); here it is one voice among the matcher's evidence.
+Nepali postpositions. It is close to the plain peer a user would pick (TF-IDF char n-grams +
+logistic regression, Rasa's default pipeline, measured beside madoguchi in benchmarks/peers.py);
+here it is one voice among the matcher's evidence.
 
 scikit-learn fits the model once per content change (the engine cache keeps the result); at run
 time scoring is a dictionary lookup per n-gram and one small matrix product in numpy, so the
@@ -120,10 +121,7 @@ class NgramModel:
     def probabilities(self, text: str) -> np.ndarray:
         """P(label | text) for every label, in `labels` order."""
         ids, tf = self.vector(text)
-        # Multiply and sum in numpy's own loops: a matrix product this small would go to the
-        # BLAS, whose worker threads spin on every call and, on two cores, cost the bot three
-        # times the CPU per update under load (benchmarks/bench_telegram.py).
-        z = self.intercept + ((self.coef[ids] * tf[:, None]).sum(axis=0) if ids.size else 0.0)
+        z = self.intercept + (tf @ self.coef[ids] if ids.size else 0.0)
         z = z - z.max()
         p = np.exp(z)
         return p / p.sum()
