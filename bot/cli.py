@@ -67,13 +67,13 @@ def _settings():
     return settings
 
 
-def _assistant(settings, content_dir: Path | None = None, db=None):
+def _assistant(settings, content_dir: Path | None = None, db=None, terminal_desk: bool = True):
     from bot.core.factory import build_assistant, build_engine
     from bot.handoff.hours import HoursError
 
     try:
         engine = build_engine(content_dir or settings.content_dir)
-        return build_assistant(settings, engine=engine, db=db)
+        return build_assistant(settings, engine=engine, db=db, terminal_desk=terminal_desk)
     except (ContentError, CatalogError) as exc:
         raise _fail(exc.problems) from None
     except HoursError as exc:
@@ -331,7 +331,7 @@ def kb_review_list(
 def desk() -> None:
     """The counselor desk in a terminal: queue, claim, reply, send, close (same store)."""
     from bot.channels.console import DeskConsole
-    from bot.core.desk import Desk
+    from bot.handoff.desk import Desk
 
     settings = _settings()
 
@@ -339,7 +339,7 @@ def desk() -> None:
         db = await _database(settings)
         try:
             assistant = _assistant(settings, db=db)
-            await DeskConsole(Desk(assistant.handoff, assistant), out).run()
+            await DeskConsole(Desk(assistant.handoff, assistant.answer_text), out).run()
         finally:
             await db.dispose()
 
@@ -352,9 +352,13 @@ def serve(
         bool, typer.Option("--webhook/--polling", help="Receive updates by webhook or polling.")
     ] = False,
 ) -> None:
-    """Run the Telegram bot (polling by default; --webhook for production behind HTTPS)."""
-    from bot.channels.telegram.app import ALLOWED_UPDATES, build_application, webhook_options
-    from bot.core.desk import Desk
+    """Run the Telegram bot (polling by default; --webhook for production behind HTTPS).
+
+    By webhook each update is answered 200 once it has been processed, so Telegram redelivers
+    what a worker killed midway had not finished; MADOGUCHI_WEBHOOK_SECRET is required."""
+    from bot.channels.telegram.app import ServeError, build_application, webhook_options
+    from bot.channels.telegram.app import serve as run_bot
+    from bot.handoff.desk import Desk
     from bot.store.database import Database, StoreError
 
     settings = _settings()
@@ -364,6 +368,12 @@ def serve(
         )
     if webhook and not settings.webhook_url:
         raise _fail("--webhook needs MADOGUCHI_WEBHOOK_URL (the public https URL Telegram calls)")
+    hook: dict | None = None
+    if webhook:
+        try:
+            hook = webhook_options(settings)
+        except ValueError as exc:  # no secret, or one Telegram would refuse
+            raise _fail(str(exc)) from None
 
     async def check() -> None:  # in its own loop; the bot's engine connects in the bot's loop
         db = await _database(settings)
@@ -374,13 +384,17 @@ def serve(
         db = Database(settings.database_url)
     except StoreError as exc:
         raise _fail(str(exc)) from None
-    assistant = _assistant(settings, db=db)
-    desk = Desk(assistant.handoff, assistant)
-    application = build_application(settings, assistant, on_shutdown=db.dispose, desk=desk)
-    if webhook:
-        application.run_webhook(**webhook_options(settings))
-    else:
-        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    # No counselors' chat and no terminal desk reading the queue: users are told no person can
+    # be reached, rather than queued for nobody.
+    assistant = _assistant(settings, db=db, terminal_desk=settings.terminal_desk)
+    desk = Desk(assistant.handoff, assistant.answer_text)
+    application = build_application(
+        settings, assistant, on_shutdown=db.dispose, desk=desk, webhook=webhook, database=db
+    )
+    try:
+        run_bot(application, hook)
+    except (ServeError, StoreError) as exc:
+        raise _fail(str(exc)) from None
 
 
 @db_app.command("upgrade")
@@ -417,7 +431,8 @@ def db_current() -> None:
 def db_purge(
     older_than: Annotated[str, typer.Option("--older-than", help="e.g. 180d, 4w, 12h")],
 ) -> None:
-    """Delete messages and unanswered questions older than the given age."""
+    """Delete every text older than the given age: messages, unanswered questions, the
+    outbox, ticket notes and event details (0h keeps no text at all)."""
     from bot.store.database import StoreError
     from bot.store.privacy import parse_age, purge
 
@@ -429,8 +444,12 @@ def db_purge(
 
     counts = _with_database(settings, lambda db: purge(db, age))
     out.print(
-        f"deleted {counts['messages']} message(s) and {counts['unanswered']} unanswered "
-        f"question(s) older than {older_than}"
+        f"deleted {counts['messages']} message(s), {counts['unanswered']} unanswered "
+        f"question(s), {counts['outbox']} outbox item(s) and "
+        f"{counts['processed_updates']} processed update id(s); cleared "
+        f"{counts['ticket_notes']} ticket note(s) and {counts['ticket_events']} ticket event "
+        f"detail(s); all older than {older_than}",
+        highlight=False,
     )
 
 

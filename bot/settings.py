@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     sla_minutes: int = 15
     counselor_chat_id: int | None = None
     counselor_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    # May take over, release or close any ticket (a counselor who went home strands no one).
+    supervisor_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    # `serve` with no counselors' chat: is a terminal desk (`madoguchi desk`) reading the queue?
+    terminal_desk: bool = False
     business_hours: str = "Mon-Fri 09:00-17:00 Asia/Tokyo"
     default_language: str = "en"
     log_level: str = "WARNING"
@@ -48,7 +52,7 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown language {value!r}")
         return code
 
-    @field_validator("counselor_ids", mode="before")
+    @field_validator("counselor_ids", "supervisor_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, int):

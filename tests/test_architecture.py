@@ -13,7 +13,7 @@ import bot
 
 PACKAGE = Path(bot.__file__).parent
 LAYER = {"channels": 4, "core": 3, "nlu": 2, "handoff": 2, "content": 1, "store": 1}
-LEAVES = {"i18n", "settings", "languages"}
+LEAVES = {"i18n", "settings", "languages", "actions", "inputs"}
 
 
 def imports(path: Path) -> set[str]:
@@ -54,6 +54,34 @@ def test_core_and_below_never_import_telegram() -> None:
     for part, path in modules():
         if part in ("core", "nlu", "handoff", "content", "store"):
             assert not any(n.split(".")[0] == "telegram" for n in imports(path)), path
+
+
+# Building or running a statement; the session type and the exceptions may travel.
+SQL_NAMES = {"select", "update", "delete", "insert", "text", "exists", "func", "bindparam"}
+
+
+def test_no_sql_outside_the_store() -> None:
+    wrong = []
+    for part, path in modules():
+        if part == "store":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in (
+                "sqlalchemy",
+                "sqlmodel",
+            ):
+                names = {alias.name for alias in node.names}
+                if names & SQL_NAMES or node.module.startswith("sqlalchemy.dialects"):
+                    wrong.append(f"{path.relative_to(PACKAGE)}: {node.module} {sorted(names)}")
+    assert not wrong, wrong
+
+
+def test_telegram_types_stay_in_the_telegram_channel() -> None:
+    for _part, path in modules():
+        inside = path.relative_to(PACKAGE).parts[:2] == ("channels", "telegram")
+        if not inside:
+            found = {n for n in imports(path) if n.split(".")[0] == "telegram"}
+            assert not found, f"{path.relative_to(PACKAGE)} imports {sorted(found)}"
 
 
 def test_no_grab_bag_modules() -> None:

@@ -15,8 +15,8 @@ from rich.markup import escape
 from rich.panel import Panel
 
 from bot.core.assistant import Assistant
-from bot.core.desk import CounselorInput, Desk
 from bot.core.turns import Button, Incoming, Reply
+from bot.handoff.desk import CounselorInput, Desk
 
 __all__ = ["ConsoleChannel", "DeskConsole", "to_incoming"]
 
@@ -94,9 +94,10 @@ class ConsoleChannel(_Terminal):
         if handoff is None:
             return
         channel, _, external = self.user.partition(":")
-        for item in await handoff.outbox.lease(channel, chat_id=external):
-            self.console.print(Panel(escape(item.text), border_style="magenta", expand=False))
-            await handoff.outbox.delivered(item.id)
+        while items := await handoff.outbox.take(channel, chat_id=external):
+            for item in items:
+                self.console.print(Panel(escape(item.text), border_style="magenta", expand=False))
+                await handoff.outbox.delivered(item)
 
     async def _deliveries(self) -> None:
         while True:
@@ -146,10 +147,12 @@ class DeskConsole(_Terminal):
     async def _deliveries(self) -> None:
         handoff = self.desk.handoff
         while True:
-            for item in await handoff.outbox.lease("desk"):
-                style = "bold red" if "🚨" in item.text else "yellow"
-                self.console.print(Panel(escape(item.text), border_style=style, expand=False))
-                await handoff.outbox.delivered(item.id)
+            while items := await handoff.outbox.take("desk"):
+                for item in items:
+                    style = "bold red" if item.priority == 0 else "yellow"
+                    self.console.print(Panel(escape(item.text), border_style=style, expand=False))
+                    await handoff.outbox.delivered(item)
+            await handoff.sweep()
             await asyncio.sleep(1.0)
 
     async def run(self) -> None:

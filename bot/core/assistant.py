@@ -6,14 +6,16 @@ Channels translate updates into `Incoming` and render `Reply`s; everything a use
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, replace
 
+from bot import actions
 from bot.content.loader import Content
 from bot.content.models import CATEGORIES, Entry, Escalate
-from bot.core.handoff import Handoff
 from bot.core.policy import Decision, Policy, Verdict
 from bot.core.turns import Button, Incoming, Reply
+from bot.handoff.requests import Handoff, Queued
 from bot.i18n import Catalogs, Translator
 from bot.languages import LANGUAGES, base_language, parse_language
 from bot.nlu.detect import Detector
@@ -85,6 +87,31 @@ class Assistant:
         )
         return replies
 
+    async def resume(
+        self,
+        older_than: dt.timedelta = dt.timedelta(minutes=1),
+        within: dt.timedelta = dt.timedelta(hours=6),
+    ) -> list[tuple[str, list[Reply]]]:
+        """Answer the messages stored but never answered (the process died mid-turn, after the
+        chat app was told they had arrived): (channel user, replies) for the channel to send."""
+        answered = []
+        for resumed in await self.conversations.unfinished(older_than, within):
+            opened, user = resumed.opened, f"{resumed.channel}:{resumed.external_id}"
+            state = opened.state
+            replies, understood = await self._turn(Incoming(user, opened.text), state, opened)
+            await self.conversations.close(
+                opened,
+                state,
+                understood,
+                [
+                    Outbound(r.text, r.kind, r.lang, r.intent, r.entry, r.confidence)
+                    for r in replies
+                ],
+            )
+            log.info("unanswered message answered message=%s", opened.message_id)
+            answered.append((user, replies))
+        return answered
+
     async def _turn(
         self, incoming: Incoming, state: ConversationState, opened: Opened
     ) -> tuple[list[Reply], Understanding | None]:
@@ -118,7 +145,9 @@ class Assistant:
         )
         replies = self._respond(_Understood(lang, match, decision), state)
         if self.handoff:
-            replies = await self._handoff_turn(opened, state, lang, decision, match, text, replies)
+            replies = await self._handoff_turn(
+                opened, state, lang, decision, incoming.text or "", replies
+            )
         first = replies[0] if replies else Reply("notice", "", lang, None, None, 0.0)
         understood = Understanding(
             lang,
@@ -136,7 +165,6 @@ class Assistant:
         state: ConversationState,
         lang: str,
         decision: Decision,
-        match: Match,
         text: str,
         replies: list[Reply],
     ) -> list[Reply]:
@@ -145,39 +173,40 @@ class Assistant:
         t = self.catalogs(lang)
         urgent = decision.verdict is Verdict.urgent
         if state.handoff:
-            ticket = await self.handoff.tickets.active_for(opened.user_id)
+            ticket = await self.handoff.active_for(opened.user_id)
             if ticket is not None and ticket.status == "claimed":
-                # A counselor has the conversation: the bot is quiet, the message goes to them.
-                await self.handoff.relay_to_counselor(ticket, text)
+                # A counselor has the conversation: the bot is quiet, the whole message goes
+                # to them (never cut).
+                await self.handoff.relay_from_user(ticket, text)
                 if urgent:
                     await self.handoff.request(opened.user_id, lang, reason="urgent")
                 return [r for r in replies if r.kind == "urgent"]
             if ticket is None:
-                old = await self.handoff.tickets.reopenable(opened.user_id)
                 social = decision.target in ("greeting", "thanks", "goodbye")
-                if old is not None and not social and not urgent:
-                    reopened = await self.handoff.tickets.reopen(old.id, opened.user_id)
-                    if reopened is not None:
-                        await self.handoff.announce(reopened)
-                        return [
-                            Reply(
-                                "intent",
-                                t.gettext(
-                                    "I have told the counselor you wrote again. A person will answer "
-                                    "you in this chat."
-                                ),
-                                lang,
-                                "human",
-                                None,
-                                1.0,
-                                handoff=True,
-                            )
-                        ]
-                if old is None:
+                reopened = None
+                if not social and not urgent:
+                    reopened = await self.handoff.reopen_recent(opened.user_id)
+                if reopened is not None:
+                    return [
+                        Reply(
+                            "intent",
+                            t.gettext(
+                                "I have told the counselor you wrote again. A person will answer "
+                                "you in this chat."
+                            ),
+                            lang,
+                            "human",
+                            None,
+                            1.0,
+                            handoff=True,
+                        )
+                    ]
+                if await self.handoff.tickets.reopenable(opened.user_id) is None:
                     state.handoff = False
         if urgent:
             state.handoff = True
-            return [*replies, await self.handoff.request(opened.user_id, lang, reason="urgent")]
+            queued = await self.handoff.request(opened.user_id, lang, reason="urgent")
+            return [*replies, self._queued(t, queued)]
         if replies and replies[0].intent == "human" and replies[0].handoff:
             # "I want a person" says nothing of the topic: the last answer given does.
             return [await self._person(t, state, opened, reason="human")]
@@ -197,11 +226,45 @@ class Assistant:
         state.misses = 0
         if self.handoff is None:
             return self._intent(t, "human", 1.0, state)[0]
-        return await self.handoff.request(opened.user_id, t.lang, reason=reason, topic=topic)
+        queued = await self.handoff.request(opened.user_id, t.lang, reason=reason, topic=topic)
+        if not queued.reachable:
+            state.handoff = False
+        return self._queued(t, queued)
+
+    def _queued(self, t: Translator, queued: Queued) -> Reply:
+        """What the user is told after asking for a person: the truth about the queue."""
+        if not queued.reachable:
+            text = t.gettext(
+                "No counselor can be reached through this chat at the moment. For help from a "
+                "person, please contact the Tokyo consultation offices listed in the menu, or "
+                "in an emergency call 110 (police) or 119 (ambulance)."
+            )
+            return Reply(
+                "intent", text, t.lang, "human", None, 1.0, buttons=self._menu(t, 1.0).buttons
+            )
+        if queued.claimed:
+            text = t.gettext("A counselor is already with you in this chat. Write your message.")
+        else:
+            text = t.gettext(
+                "I have asked a counselor to join. A person will answer you in this chat. "
+                "You are number {position} in the queue.",
+                position=queued.position,
+            )
+            if queued.next_opening is not None:
+                text += "\n" + t.gettext(
+                    "Our counselors are not at the desk now. The next opening is {when}; your "
+                    "messages are kept until then.",
+                    when=t.datetime(queued.next_opening, "full"),
+                )
+        return Reply("intent", text, t.lang, "human", None, 1.0, handoff=True)
 
     def answer_for(self, entry_id: str, lang: str) -> Reply:
         """A knowledge answer in `lang`, as a counselor pushes it (/send N entry)."""
         return self._answer(self.catalogs(lang), self.content.entries[entry_id], 1.0)[0]
+
+    def answer_text(self, entry_id: str, lang: str) -> str:
+        """What the handoff's desk is handed in to push an entry: the answer's text."""
+        return self.answer_for(entry_id, lang).text
 
     def _language_for(self, detected: str, confidence: float, known: str | None) -> str:
         """Switch only when sure; a new user takes any reasonable guess over the default."""
@@ -417,7 +480,9 @@ class Assistant:
 
     async def _action(self, action: str, state: ConversationState, opened: Opened) -> list[Reply]:
         t = self.catalogs(state.lang or self.default_language)
-        kind, _, arg = action.partition(":")
+        parsed = actions.parse(action)
+        # A payload we could not have sent (forged, or from an old version): the menu again.
+        kind, arg = (parsed.kind, parsed.arg) if parsed else ("invalid", "")
         state.pending = []
         if kind == "answer" and arg in self.content.entries:
             state.misses = 0
@@ -466,8 +531,8 @@ class Assistant:
             return [await self._person(t, state, opened, reason=arg or "human")]
         if kind == "rate" and self.handoff:
             number, _, score = arg.partition(":")
-            if number.isdigit() and score.isdigit():
-                return [await self.handoff.rated(int(number), opened.user_id, int(score), t.lang)]
+            if await self.handoff.rate(int(number), opened.user_id, int(score)):
+                return [self._notice(t, t.gettext("Thank you for your rating."), state)]
         if kind == "help":
             return self._intent(t, "help", 1.0, state)
         if kind == "start":
@@ -541,6 +606,8 @@ class Assistant:
     ) -> list[Reply]:
         """/forgetme asks first; only a confirmation deletes, and then everything goes."""
         if arg == "yes" and state.flow == "forget:confirm":
+            if self.handoff is not None:
+                await self.handoff.close_for_forget(opened.user_id)
             await self.conversations.forget(opened.user_id)
             return [
                 self._notice(

@@ -20,8 +20,8 @@ from platformdirs import user_cache_dir
 
 from bot.content.loader import Content, default_content_dir, load_content
 from bot.core.assistant import Assistant
-from bot.core.handoff import Handoff, HandoffConfig
 from bot.handoff.hours import BusinessHours
+from bot.handoff.requests import Handoff, HandoffConfig
 from bot.i18n import Catalogs, load_catalogs
 from bot.nlu.detect import Detector, Lexicon, load_langid
 from bot.nlu.match import Matcher
@@ -109,15 +109,19 @@ def build_engine(content_dir: Path | None = None, *, cache: bool | Path = True) 
     return Engine(content, matcher, detector, catalogs, time.perf_counter() - started)
 
 
-def handoff_config(settings: Settings) -> HandoffConfig:
-    """Counselors on Telegram when a counselors' chat is configured, else the terminal desk."""
+def handoff_config(settings: Settings, *, terminal_desk: bool = True) -> HandoffConfig:
+    """Counselors on Telegram when a counselors' chat is configured, else the terminal desk
+    (`madoguchi desk` on the same store). A Telegram bot with neither cannot reach a person,
+    and says so instead of queueing users nobody will see."""
     telegram = settings.counselor_chat_id is not None
     return HandoffConfig(
         hours=BusinessHours.parse(settings.business_hours),
         counselor_channel="telegram" if telegram else "desk",
         counselor_chat=str(settings.counselor_chat_id) if telegram else "desk",
         counselors=frozenset(f"telegram:{i}" for i in settings.counselor_ids),
+        supervisors=frozenset(f"telegram:{i}" for i in settings.supervisor_ids),
         sla=dt.timedelta(minutes=settings.sla_minutes),
+        reachable=telegram or terminal_desk or settings.terminal_desk,
     )
 
 
@@ -127,12 +131,18 @@ def build_assistant(
     engine: Engine | None = None,
     conversations: Conversations | None = None,
     db: Database | None = None,
+    terminal_desk: bool = True,
 ) -> Assistant:
     """With a database, the assistant hands off to counselors; without, it answers alone."""
     engine = engine or build_engine(settings.content_dir)
     handoff = None
     if db is not None:
-        handoff = Handoff(db, engine.content, engine.catalogs, handoff_config(settings))
+        handoff = Handoff(
+            db,
+            engine.content,
+            engine.catalogs,
+            handoff_config(settings, terminal_desk=terminal_desk),
+        )
     return Assistant(
         engine.content,
         engine.matcher,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.actions import Button
 from bot.content.models import Source
+from bot.inputs import clean_text
 
 __all__ = ["Button", "Incoming", "Reply"]
 
@@ -24,11 +26,13 @@ class Incoming:
     action: str | None = None
     update_id: str | None = None
 
-
-@dataclass(frozen=True, slots=True)
-class Button:
-    label: str
-    action: str
+    def __post_init__(self) -> None:
+        # The edge: every channel builds an Incoming, so what a person sent is cleaned here,
+        # once, before anything stores or reads it.
+        for name in ("user", "text", "lang_hint", "action"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, clean_text(value))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,32 +1,39 @@
 """Messages between user and counselor go through the store before any channel sees them.
 
-A delivery worker leases due items (a conditional UPDATE, so two processes never take the same
-one), sends them, and marks them delivered; a failure (Telegram refuses, times out, is down)
-puts the item back with a growing delay. Nothing is lost across restarts: undelivered items are
-simply still due.
+A channel's courier takes due items (`bot.store.outbox.take_due`: one process per item, one
+item per chat at a time, urgent first), sends them and marks them delivered; a failure that may
+pass (Telegram says wait, the network fails) puts the item back with a growing delay; a failure
+that will not pass (the user blocked the bot) marks it failed for good, and the handoff tells
+the other side. Nothing is lost across restarts: undelivered items are simply still due.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 
-from sqlalchemy import update
-from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.actions import Button, neutral_rows
+from bot.store import outbox as boxes
 from bot.store.database import Database
-from bot.store.tables import Outbox, utcnow
+from bot.store.tables import Outbox
 
-__all__ = ["OutboxQueue"]
+__all__ = ["OutboxQueue", "backoff"]
 
 log = logging.getLogger(__name__)
 
-LEASE = dt.timedelta(seconds=60)  # a worker that dies mid-send frees its items after this
+
+def backoff(attempts: int, cap: float = 60.0) -> dt.timedelta:
+    """0.5 s, 1 s, 2 s ... up to `cap`."""
+    return dt.timedelta(seconds=min(cap, 0.5 * 2 ** max(0, attempts - 1)))
 
 
 class OutboxQueue:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.token = uuid.uuid4().hex  # this process's leases
 
     async def put(
         self,
@@ -34,103 +41,79 @@ class OutboxQueue:
         channel: str,
         chat_id: str,
         text: str,
+        session: AsyncSession | None = None,
         ticket_id: int | None = None,
         purpose: str = "relay",
-        markup: dict | None = None,
-        html: bool = False,
-        thread_id: int | None = None,
-        reply_to: int | None = None,
+        buttons: tuple[Button, ...] = (),
+        priority: int = 1,
     ) -> int:
-        async with self.db.session() as session:
-            item = Outbox(
-                channel=channel,
-                chat_id=chat_id,
-                text=text,
-                ticket_id=ticket_id,
-                purpose=purpose,
-                markup=markup,
-                html=html,
-                thread_id=thread_id,
-                reply_to=reply_to,
-            )
-            session.add(item)
-            await session.flush()
-            log.info("outbox put item=%s ticket=%s purpose=%s", item.id, ticket_id, purpose)
-            return item.id
+        """Inside the caller's transaction when `session` is given (a ticket and its
+        announcement, a relay and its event: one commit), else in its own."""
+        fields = {
+            "channel": channel,
+            "chat_id": chat_id,
+            "text": text,
+            "ticket_id": ticket_id,
+            "purpose": purpose,
+            "buttons": neutral_rows(buttons) if buttons else None,
+            "priority": priority,
+        }
+        if session is not None:
+            item = await boxes.insert_item(session=session, **fields)
+        else:
+            async with self.db.session() as own:
+                item = await boxes.insert_item(session=own, **fields)
+        log.info("outbox put item=%s ticket=%s purpose=%s", item.id, ticket_id, purpose)
+        return item.id
 
-    async def lease(
-        self, channel: str, *, chat_id: str | None = None, limit: int = 50
+    async def take(
+        self, channel: str, *, limit: int = 20, chat_id: str | None = None
     ) -> list[Outbox]:
-        now = utcnow()
         async with self.db.session() as session:
-            query = (
-                select(Outbox.id)
-                .where(
-                    Outbox.channel == channel,
-                    col(Outbox.delivered_at).is_(None),
-                    Outbox.next_attempt_at <= now,
-                )
-                .order_by(Outbox.id)
-                .limit(limit)
-            )
-            if chat_id is not None:
-                query = query.where(Outbox.chat_id == chat_id)
-            ids = list((await session.exec(query)).all())
-        taken: list[Outbox] = []
-        for item_id in ids:
-            async with self.db.session() as session:
-                got = (
-                    await session.exec(
-                        update(Outbox)
-                        .where(
-                            Outbox.id == item_id,
-                            col(Outbox.delivered_at).is_(None),
-                            Outbox.next_attempt_at <= now,
-                        )
-                        .values(next_attempt_at=now + LEASE, attempts=Outbox.attempts + 1)
-                        .returning(Outbox.id)
-                    )
-                ).first()
-                if got:
-                    taken.append(await session.get(Outbox, item_id))
-        return taken
-
-    async def delivered(self, item_id: int, message_id: int | None = None) -> None:
-        async with self.db.session() as session:
-            await session.exec(
-                update(Outbox)
-                .where(Outbox.id == item_id)
-                .values(delivered_at=utcnow(), sent_message_id=message_id)
+            return await boxes.take_due(
+                session=session,
+                channel=channel,
+                token=self.token,
+                limit=limit,
+                chat_id=chat_id,
+                postgres=not self.db.is_sqlite,
             )
 
-    async def failed(self, item: Outbox) -> None:
-        delay = dt.timedelta(seconds=min(60.0, 0.5 * 2 ** max(0, item.attempts - 1)))
+    async def delivered(self, item: Outbox, message_id: int | None = None) -> bool:
         async with self.db.session() as session:
-            await session.exec(
-                update(Outbox).where(Outbox.id == item.id).values(next_attempt_at=utcnow() + delay)
+            done = await boxes.mark_delivered(
+                session=session, item_id=item.id, token=self.token, message_id=message_id
             )
+        if not done:  # our lease ran out and another worker took it over
+            log.warning("outbox item=%s delivered after its lease ran out", item.id)
+        return done
+
+    async def part_sent(self, item: Outbox, parts: int) -> None:
+        async with self.db.session() as session:
+            await boxes.mark_part_sent(
+                session=session, item_id=item.id, token=self.token, parts=parts
+            )
+
+    async def retry(self, item: Outbox, *, cap: float = 60.0) -> dt.timedelta:
+        delay = backoff(item.attempts, cap)
+        async with self.db.session() as session:
+            await boxes.retry_later(session=session, item_id=item.id, token=self.token, delay=delay)
         log.info(
             "outbox retry item=%s attempt=%s in %.1fs",
             item.id,
             item.attempts,
             delay.total_seconds(),
         )
+        return delay
 
-    async def pending(self) -> int:
+    async def failed(self, item: Outbox, error: str) -> bool:
         async with self.db.session() as session:
-            return len(
-                (
-                    await session.exec(select(Outbox.id).where(col(Outbox.delivered_at).is_(None)))
-                ).all()
+            done = await boxes.mark_failed(
+                session=session, item_id=item.id, token=self.token, error=error
             )
+        log.warning("outbox item=%s failed for good: %s", item.id, error)
+        return done
 
-    async def by_message(self, message_id: int, chat_id: str) -> Outbox | None:
-        """The outbox item that became this channel message (threads by reply)."""
+    async def pending(self, channel: str | None = None) -> int:
         async with self.db.session() as session:
-            return (
-                await session.exec(
-                    select(Outbox).where(
-                        Outbox.sent_message_id == message_id, Outbox.chat_id == chat_id
-                    )
-                )
-            ).first()
+            return await boxes.count_pending(session=session, channel=channel)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
-from sqlmodel import select
-
+from bot.store import tickets as rows
 from bot.store.database import Database
-from bot.store.tables import Ticket
 
 __all__ = ["LanguageFigures", "ticket_report"]
 
@@ -41,7 +39,7 @@ async def ticket_report(db: Database) -> list[LanguageFigures]:
     figures: dict[str, LanguageFigures] = {}
     total = LanguageFigures("all")
     async with db.session() as session:
-        tickets = (await session.exec(select(Ticket))).all()
+        tickets = await rows.all_tickets(session=session)
     for t in tickets:
         row = figures.setdefault(t.lang or "?", LanguageFigures(t.lang or "?"))
         for target in (row, total):

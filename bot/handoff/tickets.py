@@ -1,7 +1,8 @@
-"""Tickets: open, claim (atomically), release, close, rate, reopen; every change an event.
+"""The ticket lifecycle: open (with its announcement, in one transaction), claim, take over,
+release, close, rate, reopen; every change an event in the audit trail.
 
-Claiming is one conditional UPDATE (`... WHERE status = 'open'`): of any number of counselors
-pressing Claim at once, on any number of processes, the database lets exactly one through.
+Each method is one transaction over `bot.store.tickets` and `bot.store.outbox`, so a ticket
+never exists without its announcement, and a counselor's line never leaves without its event.
 """
 
 from __future__ import annotations
@@ -10,18 +11,17 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
 
+from bot.store import outbox as boxes
+from bot.store import tickets as rows
 from bot.store.database import Database
-from bot.store.tables import Message, Ticket, TicketEvent, User, utcnow
+from bot.store.tables import Message, Ticket, TicketEvent, User
 
-__all__ = ["Claim", "TicketDesk", "TicketView"]
+__all__ = ["REOPEN_WITHIN", "Claim", "TicketView", "Tickets"]
 
 log = logging.getLogger(__name__)
 
-ACTIVE = ("open", "claimed")
 REOPEN_WITHIN = dt.timedelta(days=1)
 
 
@@ -39,315 +39,206 @@ class TicketView:
     transcript: list[Message]
 
 
-class TicketDesk:
+class Tickets:
+    """Tickets over one database; `announce` composes the counselors' summary inside the
+    transaction that opens (or reopens, or re-announces) the ticket."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def _event(
-        self,
-        session,
-        ticket_id: int,
-        kind: str,
-        actor: str | None,  # type: ignore[no-untyped-def]
-        **detail: object,
-    ) -> None:
-        session.add(TicketEvent(ticket_id=ticket_id, kind=kind, actor=actor, detail=detail))
+    async def get(self, ticket_id: int) -> Ticket | None:
+        async with self.db.session() as session:
+            return await rows.get_ticket(session=session, ticket_id=ticket_id)
 
     async def active_for(self, user_id: int) -> Ticket | None:
         async with self.db.session() as session:
-            return (
-                await session.exec(
-                    select(Ticket).where(Ticket.user_id == user_id, col(Ticket.status).in_(ACTIVE))
-                )
-            ).first()
+            return await rows.active_ticket(session=session, user_id=user_id)
 
     async def open(
-        self, user_id: int, *, reason: str, lang: str | None, topic: str | None, priority: int = 1
+        self,
+        user_id: int,
+        *,
+        reason: str,
+        lang: str | None,
+        topic: str | None,
+        priority: int = 1,
+        announce=None,  # type: ignore[no-untyped-def]  # async (session, ticket, again) -> None
     ) -> tuple[Ticket, bool]:
         """The user's active ticket, or a new one: (ticket, created). An urgent reason raises
-        an existing ticket to the top of the queue."""
-        existing = await self.active_for(user_id)
-        if existing is None:
+        an existing ticket to the top of the queue (and announces it again)."""
+        for _ in range(3):
             try:
                 async with self.db.session() as session:
-                    ticket = Ticket(
-                        user_id=user_id, reason=reason, priority=priority, lang=lang, topic=topic
-                    )
-                    session.add(ticket)
-                    await session.flush()
-                    await self._event(
-                        session,
-                        ticket.id,
-                        "opened",
-                        f"user:{user_id}",
-                        reason=reason,
-                        priority=priority,
-                    )
+                    existing = await rows.active_ticket(session=session, user_id=user_id)
+                    if existing is None:
+                        ticket = await rows.insert_ticket(
+                            session=session,
+                            user_id=user_id,
+                            reason=reason,
+                            priority=priority,
+                            lang=lang,
+                            topic=topic or await rows.last_entry(session=session, user_id=user_id),
+                        )
+                        if announce is not None:
+                            await announce(session, ticket, False)
+                        created = True
+                    else:
+                        ticket, created = existing, False
+                        raised = await rows.escalate_ticket(
+                            session=session,
+                            ticket_id=existing.id,
+                            priority=priority,
+                            reason=reason,
+                            actor=f"user:{user_id}",
+                        )
+                        if raised:
+                            await session.refresh(existing)
+                            if existing.status == "open" and announce is not None:
+                                await announce(session, existing, True)
+            except IntegrityError:  # another process opened one a moment ago: take that one
+                continue
+            if created:
                 log.info("ticket opened ticket=%s reason=%s", ticket.id, reason)
-                return ticket, True
-            except IntegrityError:  # another process opened it a moment ago
-                existing = await self.active_for(user_id)
-                if existing is None:
-                    raise
-        if priority < existing.priority:
-            async with self.db.session() as session:
-                await session.exec(
-                    update(Ticket)
-                    .where(Ticket.id == existing.id)
-                    .values(priority=priority, reason=reason)
-                )
-                await self._event(
-                    session, existing.id, "escalated", f"user:{user_id}", reason=reason
-                )
-            existing.priority, existing.reason = priority, reason
-        return existing, False
+            return ticket, created
+        raise RuntimeError("could not open or find the user's ticket")
 
-    async def claim(self, ticket_id: int, counselor: str) -> Claim:
-        now = utcnow()
+    async def claim(self, ticket_id: int, counselor: str, *, take_over: bool = False) -> Claim:
         async with self.db.session() as session:
-            won = (
-                await session.exec(
-                    update(Ticket)
-                    .where(Ticket.id == ticket_id, Ticket.status == "open")
-                    .values(status="claimed", claimed_by=counselor, claimed_at=now)
-                    .returning(Ticket.id)
-                )
-            ).first()
-            if won:
-                await self._event(session, ticket_id, "claimed", counselor)
-            ticket = await session.get(Ticket, ticket_id)
+            won = await rows.claim_ticket(
+                session=session, ticket_id=ticket_id, counselor=counselor, take_over=take_over
+            )
+            ticket = await rows.get_ticket(session=session, ticket_id=ticket_id)
+            if ticket is not None:
+                await session.refresh(ticket)
         if won:
             log.info("ticket claimed ticket=%s", ticket_id)
-        return Claim(bool(won), ticket.claimed_by if ticket else None, ticket)
+        return Claim(won, ticket.claimed_by if ticket else None, ticket)
 
-    async def release(self, ticket_id: int, counselor: str) -> Ticket | None:
+    async def release(
+        self, ticket_id: int, counselor: str, *, anyone: bool = False, announce=None
+    ) -> Ticket | None:  # type: ignore[no-untyped-def]
         async with self.db.session() as session:
-            done = (
-                await session.exec(
-                    update(Ticket)
-                    .where(
-                        Ticket.id == ticket_id,
-                        Ticket.status == "claimed",
-                        Ticket.claimed_by == counselor,
-                    )
-                    .values(status="open", claimed_by=None, claimed_at=None, announced_at=None)
-                    .returning(Ticket.id)
-                )
-            ).first()
-            if done:
-                await self._event(session, ticket_id, "released", counselor)
-            return await session.get(Ticket, ticket_id) if done else None
+            done = await rows.release_ticket(
+                session=session, ticket_id=ticket_id, counselor=counselor, anyone=anyone
+            )
+            if not done:
+                return None
+            ticket = await rows.get_ticket(session=session, ticket_id=ticket_id)
+            await session.refresh(ticket)
+            if announce is not None:
+                await announce(session, ticket, True)
+            return ticket
 
-    async def close(self, ticket_id: int, counselor: str, note: str | None) -> Ticket | None:
+    async def close(
+        self, ticket_id: int, actor: str, note: str | None, *, then=None
+    ) -> Ticket | None:  # type: ignore[no-untyped-def]
+        """`then(session, ticket)` runs in the same transaction (the user's closing message)."""
         async with self.db.session() as session:
-            done = (
-                await session.exec(
-                    update(Ticket)
-                    .where(Ticket.id == ticket_id, col(Ticket.status).in_(ACTIVE))
-                    .values(status="closed", closed_at=utcnow(), note=note)
-                    .returning(Ticket.id)
-                )
-            ).first()
-            if done:
-                await self._event(session, ticket_id, "closed", counselor)
-            return await session.get(Ticket, ticket_id) if done else None
+            done = await rows.close_ticket(
+                session=session, ticket_id=ticket_id, actor=actor, note=note
+            )
+            if not done:
+                return None
+            ticket = await rows.get_ticket(session=session, ticket_id=ticket_id)
+            await session.refresh(ticket)
+            if then is not None:
+                await then(session, ticket)
+            return ticket
 
     async def responded(
-        self, ticket_id: int, counselor: str, kind: str = "replied", **detail: object
-    ) -> None:
+        self, ticket_id: int, counselor: str, kind: str = "replied", *, then=None, **detail: object
+    ) -> None:  # type: ignore[no-untyped-def]
         async with self.db.session() as session:
-            await session.exec(
-                update(Ticket)
-                .where(Ticket.id == ticket_id, col(Ticket.first_response_at).is_(None))
-                .values(first_response_at=utcnow())
+            await rows.mark_responded(
+                session=session, ticket_id=ticket_id, counselor=counselor, kind=kind, **detail
             )
-            await self._event(session, ticket_id, kind, counselor, **detail)
+            if then is not None:
+                await then(session)
 
     async def rate(self, ticket_id: int, user_id: int, score: int) -> bool:
         if not 1 <= score <= 5:
             return False
         async with self.db.session() as session:
-            done = (
-                await session.exec(
-                    update(Ticket)
-                    .where(
-                        Ticket.id == ticket_id, Ticket.user_id == user_id, Ticket.status == "closed"
-                    )
-                    .values(rating=score)
-                    .returning(Ticket.id)
-                )
-            ).first()
-            if done:
-                await self._event(session, ticket_id, "rated", f"user:{user_id}", score=score)
-        return bool(done)
+            return await rows.rate_ticket(
+                session=session, ticket_id=ticket_id, user_id=user_id, score=score
+            )
 
     async def reopenable(self, user_id: int) -> Ticket | None:
         """The user's ticket closed less than a day ago, if no other is active."""
         async with self.db.session() as session:
-            return (
-                await session.exec(
-                    select(Ticket)
-                    .where(
-                        Ticket.user_id == user_id,
-                        Ticket.status == "closed",
-                        col(Ticket.closed_at) > utcnow() - REOPEN_WITHIN,
-                    )
-                    .order_by(col(Ticket.closed_at).desc())
-                )
-            ).first()
+            return await rows.recently_closed(
+                session=session, user_id=user_id, within=REOPEN_WITHIN
+            )
 
-    async def reopen(self, ticket_id: int, user_id: int) -> Ticket | None:
+    async def reopen(self, ticket_id: int, user_id: int, *, announce=None) -> Ticket | None:  # type: ignore[no-untyped-def]
         try:
             async with self.db.session() as session:
-                done = (
-                    await session.exec(
-                        update(Ticket)
-                        .where(Ticket.id == ticket_id, Ticket.status == "closed")
-                        .values(
-                            status="open",
-                            claimed_by=None,
-                            claimed_at=None,
-                            closed_at=None,
-                            announced_at=None,
-                        )
-                        .returning(Ticket.id)
-                    )
-                ).first()
-                if done:
-                    await self._event(session, ticket_id, "reopened", f"user:{user_id}")
-                return await session.get(Ticket, ticket_id) if done else None
+                if not await rows.reopen_ticket(
+                    session=session, ticket_id=ticket_id, user_id=user_id
+                ):
+                    return None
+                ticket = await rows.get_ticket(session=session, ticket_id=ticket_id)
+                await session.refresh(ticket)
+                if announce is not None:
+                    await announce(session, ticket, False)
+                return ticket
         except IntegrityError:  # a newer ticket is active: that one carries on
             return None
 
-    async def announced(
-        self, ticket_id: int, *, message_id: int | None = None, thread_id: int | None = None
-    ) -> None:
-        values: dict = {"announced_at": utcnow()}
-        if message_id is not None:
-            values["counselor_message_id"] = message_id
-        if thread_id is not None:
-            values["thread_id"] = thread_id
-        async with self.db.session() as session:
-            await session.exec(update(Ticket).where(Ticket.id == ticket_id).values(**values))
-
-    async def get(self, ticket_id: int) -> Ticket | None:
-        async with self.db.session() as session:
-            return await session.get(Ticket, ticket_id)
-
     async def by_thread(
-        self, *, message_id: int | None = None, thread_id: int | None = None
+        self,
+        *,
+        message_id: int | None = None,
+        thread_id: int | None = None,
+        chat_id: str | None = None,
     ) -> Ticket | None:
-        """The ticket a counselor's message belongs to: its forum topic or announcement."""
+        """The ticket a counselor's message belongs to: its forum topic, its announcement, or
+        any message the bot posted about it in the counselors' chat that they replied to."""
         async with self.db.session() as session:
-            if thread_id is not None:
-                found = (
-                    await session.exec(
-                        select(Ticket)
-                        .where(Ticket.thread_id == thread_id)
-                        .order_by(col(Ticket.id).desc())
-                    )
-                ).first()
-                if found:
-                    return found
-            if message_id is not None:
-                return (
-                    await session.exec(
-                        select(Ticket).where(Ticket.counselor_message_id == message_id)
-                    )
-                ).first()
-        return None
+            found = await rows.ticket_by_thread(
+                session=session, thread_id=thread_id, message_id=message_id
+            )
+            if found is None and message_id is not None and chat_id is not None:
+                item = await boxes.find_by_sent_message(
+                    session=session, message_id=message_id, chat_id=chat_id
+                )
+                if item is not None and item.ticket_id is not None:
+                    found = await rows.get_ticket(session=session, ticket_id=item.ticket_id)
+            return found
 
     async def queue(self) -> list[Ticket]:
-        """Open and claimed tickets, urgent first, then oldest first."""
         async with self.db.session() as session:
-            return list(
-                (
-                    await session.exec(
-                        select(Ticket)
-                        .where(col(Ticket.status).in_(ACTIVE))
-                        .order_by(Ticket.priority, Ticket.opened_at, Ticket.id)
-                    )
-                ).all()
-            )
+            return await rows.active_tickets(session=session)
 
     async def position(self, ticket: Ticket) -> int:
-        """1 = next to be picked up."""
         async with self.db.session() as session:
-            ahead = (
-                await session.exec(
-                    select(func.count())
-                    .select_from(Ticket)
-                    .where(
-                        Ticket.status == "open",
-                        (Ticket.priority < ticket.priority)
-                        | (
-                            (Ticket.priority == ticket.priority)
-                            & (Ticket.opened_at < ticket.opened_at)
-                        )
-                        | (
-                            (Ticket.priority == ticket.priority)
-                            & (Ticket.opened_at == ticket.opened_at)
-                            & (col(Ticket.id) < ticket.id)
-                        ),
-                    )
-                )
-            ).one()
-        return int(ahead) + 1
-
-    async def stale(self, older_than: dt.timedelta) -> list[Ticket]:
-        """Open tickets nobody has claimed since they were last announced."""
-        cutoff = utcnow() - older_than
-        async with self.db.session() as session:
-            return list(
-                (
-                    await session.exec(
-                        select(Ticket).where(
-                            Ticket.status == "open", col(Ticket.announced_at) < cutoff
-                        )
-                    )
-                ).all()
-            )
+            return await rows.queue_position(session=session, ticket=ticket)
 
     async def view(self, ticket_id: int, last: int = 10) -> TicketView | None:
         async with self.db.session() as session:
-            ticket = await session.get(Ticket, ticket_id)
+            ticket = await rows.get_ticket(session=session, ticket_id=ticket_id)
             if ticket is None:
                 return None
-            user = await session.get(User, ticket.user_id) if ticket.user_id else None
-            messages = []
-            if ticket.user_id:
-                messages = list(
-                    (
-                        await session.exec(
-                            select(Message)
-                            .where(Message.user_id == ticket.user_id)
-                            .order_by(col(Message.id).desc())
-                            .limit(last)
-                        )
-                    ).all()
-                )
-            return TicketView(ticket, user, list(reversed(messages)))
-
-    async def last_topic(self, user_id: int) -> str | None:
-        """The knowledge entry the user was last answered with: the gist of their question."""
-        async with self.db.session() as session:
-            return (
-                await session.exec(
-                    select(Message.entry)
-                    .where(Message.user_id == user_id, col(Message.entry).is_not(None))
-                    .order_by(col(Message.id).desc())
-                    .limit(1)
-                )
-            ).first()
+            user = await rows.user_of(session=session, ticket=ticket)
+            messages = (
+                await rows.transcript(session=session, user_id=ticket.user_id, last=last)
+                if ticket.user_id and last
+                else []
+            )
+            return TicketView(ticket, user, messages)
 
     async def events(self, ticket_id: int) -> list[TicketEvent]:
         async with self.db.session() as session:
-            return list(
-                (
-                    await session.exec(
-                        select(TicketEvent)
-                        .where(TicketEvent.ticket_id == ticket_id)
-                        .order_by(TicketEvent.id)
-                    )
-                ).all()
+            return await rows.ticket_events(session=session, ticket_id=ticket_id)
+
+    async def set_thread(self, ticket_id: int, thread_id: int) -> int | None:
+        """Record the ticket's forum topic unless another process did first: the thread
+        that holds."""
+        async with self.db.session() as session:
+            return await rows.set_thread(session=session, ticket_id=ticket_id, thread_id=thread_id)
+
+    async def set_counselor_message(self, ticket_id: int, message_id: int) -> None:
+        async with self.db.session() as session:
+            await rows.set_counselor_message(
+                session=session, ticket_id=ticket_id, message_id=message_id
             )

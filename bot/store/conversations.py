@@ -14,13 +14,14 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from sqlalchemy import bindparam, delete, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import select
 
 from bot.store.database import Database
+from bot.store.privacy import forget_user
 from bot.store.tables import Feedback, Message, ProcessedUpdate, StateRow, Unanswered, User, utcnow
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "MemoryConversations",
     "Opened",
     "Outbound",
+    "Resumed",
     "SqlConversations",
     "Understanding",
 ]
@@ -78,6 +80,15 @@ class Understanding:
 
 
 @dataclass(frozen=True, slots=True)
+class Resumed:
+    """A stored message whose turn never finished, with where its answer goes."""
+
+    channel: str
+    external_id: str
+    opened: Opened
+
+
+@dataclass(frozen=True, slots=True)
 class Outbound:
     text: str
     kind: str
@@ -101,8 +112,12 @@ class Conversations(Protocol):
 
     async def feedback(self, user_id: int, entry: str, vote: int, lang: str | None) -> None: ...
 
+    async def unfinished(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
+        """Stored messages whose turn never finished, taken for this process to answer."""
+
     async def forget(self, user_id: int) -> None:
-        """Delete a user's messages, state and profile (their /forgetme)."""
+        """Delete everything kept about a user: messages, state, profile, votes, unanswered
+        questions, tickets and the outbox rows about them (their /forgetme)."""
 
 
 class _Statements:
@@ -147,6 +162,11 @@ class _Statements:
         )
         self.insert_unanswered = insert(Unanswered.__table__)
         self.insert_outbound = insert(messages)
+        self.mark_answered = (
+            update(messages)
+            .where(messages.c.id.in_(bindparam("ids", expanding=True)))
+            .values(answered_at=bindparam("now"))
+        )
 
     def _upsert(self, name: str, rows: list[dict] | None):  # type: ignore[no-untyped-def]
         users, states, updates = User.__table__, StateRow.__table__, ProcessedUpdate.__table__
@@ -435,6 +455,87 @@ class SqlConversations:
             await conn.execute(q.insert_unanswered, unanswered)
         if outbound:
             await conn.execute(q.insert_outbound, outbound)
+        await conn.execute(q.mark_answered, {"ids": [j[0].message_id for j in jobs], "now": now})
+
+    async def unfinished(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
+        """Messages stored but never answered (the process died mid-turn), each taken by one
+        process: their turn runs again. Older than `older_than`, so a live worker's turn in
+        progress is not taken from it; younger than `within`, so a stale question is not
+        answered days later."""
+        now = utcnow()
+        messages, users = Message.__table__, User.__table__
+        async with self.db.connection() as conn:
+            found = await conn.execute(
+                select(messages.c.id)
+                .where(
+                    messages.c.direction == "in",
+                    messages.c.answered_at.is_(None),
+                    messages.c.text != "",  # a button press: pressed again if it matters
+                    messages.c.created_at < now - older_than,
+                    messages.c.created_at > now - within,
+                )
+                .order_by(messages.c.id)
+            )
+            ids = list(found.scalars().all())
+        resumed: list[Resumed] = []
+        for message_id in ids:
+            async with self.db.connection() as conn:
+                taken = await conn.execute(
+                    update(messages)
+                    .where(messages.c.id == message_id, messages.c.answered_at.is_(None))
+                    .values(answered_at=now)
+                    .returning(messages.c.user_id, messages.c.text)
+                )
+                row = taken.first()
+                if row is None:
+                    continue
+                user = (
+                    await conn.execute(
+                        select(users.c.channel, users.c.external_id).where(
+                            users.c.id == row.user_id
+                        )
+                    )
+                ).first()
+                state = (
+                    await conn.execute(
+                        select(StateRow.__table__).where(
+                            StateRow.__table__.c.user_id == row.user_id
+                        )
+                    )
+                ).first()
+                profile = (
+                    await conn.execute(
+                        select(users.c.lang, users.c.lang_chosen, users.c.easy_japanese).where(
+                            users.c.id == row.user_id
+                        )
+                    )
+                ).first()
+            if user is None or profile is None:
+                continue
+            lang = "ja-easy" if profile.easy_japanese and profile.lang == "ja" else profile.lang
+            conversation = ConversationState(
+                lang=lang,
+                chosen=profile.lang_chosen,
+                pending=list(state.pending) if state else [],
+                misses=state.misses if state else 0,
+                handoff=state.handoff if state else False,
+                flow=state.flow if state else None,
+            )
+            resumed.append(
+                Resumed(
+                    user.channel,
+                    user.external_id,
+                    Opened(
+                        row.user_id,
+                        message_id,
+                        conversation,
+                        row.text,
+                        "user",
+                        (conversation.lang, conversation.chosen),
+                    ),
+                )
+            )
+        return resumed
 
     async def feedback(self, user_id: int, entry: str, vote: int, lang: str | None) -> None:
         async with self.db.session() as session:
@@ -442,11 +543,8 @@ class SqlConversations:
 
     async def forget(self, user_id: int) -> None:
         async with self.db.session() as session:
-            await session.exec(delete(Unanswered).where(Unanswered.user_id == user_id))
-            await session.exec(delete(Message).where(Message.user_id == user_id))
-            await session.exec(delete(StateRow).where(StateRow.user_id == user_id))
-            await session.exec(delete(User).where(User.id == user_id))
-        log.info("user forgotten user=%s", user_id)
+            counts = await forget_user(session=session, user_id=user_id)
+        log.info("user forgotten user=%s rows=%s", user_id, counts)
 
 
 def _settle(
@@ -509,7 +607,12 @@ class MemoryConversations:
     async def feedback(self, user_id: int, entry: str, vote: int, lang: str | None) -> None:
         self.feedbacks.append((user_id, entry, vote))
 
+    async def unfinished(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
+        return []  # nothing survives the process here
+
     async def forget(self, user_id: int) -> None:
         self.messages = [m for m in self.messages if m["user"] != user_id]
+        self.feedbacks = [f for f in self.feedbacks if f[0] != user_id]
+        self.unanswered = [u for u in self.unanswered if u[0] != user_id]
         self.states.pop(user_id, None)
         self.users = {k: v for k, v in self.users.items() if v != user_id}

@@ -80,7 +80,8 @@ class Database:
     def __init__(self, raw_url: str, *, echo: bool = False) -> None:
         self.url = parse_url(raw_url)
         self.is_sqlite = self.url.drivername.startswith("sqlite")
-        kwargs: dict = {"echo": echo}
+        # Statement parameters are what people wrote: errors and echo never show them.
+        kwargs: dict = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
             if self.url.database != ":memory:":
                 Path(self.url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)

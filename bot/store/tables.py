@@ -57,6 +57,9 @@ class Message(SQLModel, table=True):
     confidence: float | None = None
     update_id: str | None = Field(default=None, max_length=64)
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+    # Inbound: when its turn was finished and the answer stored. None after a crash mid-turn:
+    # the start-up sweep answers it. Outbound rows are answered by definition.
+    answered_at: dt.datetime | None = None
 
 
 class StateRow(SQLModel, table=True):
@@ -137,6 +140,7 @@ class Ticket(SQLModel, table=True):
     first_response_at: dt.datetime | None = None
     closed_at: dt.datetime | None = None
     announced_at: dt.datetime | None = None
+    flagged_at: dt.datetime | None = None  # claimed, no reply past the SLA: told to counselors
     rating: int | None = None
     note: str | None = None
 
@@ -155,10 +159,15 @@ class TicketEvent(SQLModel, table=True):
 
 
 class Outbox(SQLModel, table=True):
-    """Messages between user and counselor, kept until the channel confirms delivery."""
+    """Messages between user and counselor, kept until the channel confirms delivery or the
+    send fails for good (`failed_at`, `error`). Buttons are channel-neutral rows of
+    {label, action}; each channel renders them. One chat's rows leave in id order."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_pending", "delivered_at", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_pending", "delivered_at", "next_attempt_at"),
+        Index("ix_outbox_chat", "channel", "chat_id", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     ticket_id: int | None = Field(default=None, foreign_key="tickets.id", ondelete="SET NULL")
@@ -167,11 +176,16 @@ class Outbox(SQLModel, table=True):
     thread_id: int | None = None
     text: str
     html: bool = False
-    markup: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    buttons: list | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     reply_to: int | None = None
-    purpose: str = Field(default="relay", max_length=24)  # relay | announce | notice
+    purpose: str = Field(default="relay", max_length=24)  # relay | announce | notice | answer
+    priority: int = 1  # 0 = urgent: leaves before everything else that is due
     attempts: int = 0
     next_attempt_at: dt.datetime = Field(default_factory=utcnow)
+    lease: str | None = Field(default=None, max_length=32)  # the worker sending it now
+    parts_sent: int = 0  # chunks of a long text already delivered
     delivered_at: dt.datetime | None = None
+    failed_at: dt.datetime | None = None  # will never go through; the other side was told
+    error: str | None = Field(default=None, max_length=64)
     sent_message_id: int | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)

@@ -45,10 +45,12 @@ class Call:
 @dataclass
 class Fault:
     method: str
-    kind: str  # "429" | "500" | "slow"
+    kind: str  # "429" | "500" | "slow" | "400" | "403"
     count: int = 1
     retry_after: int = 1
     delay: float = 0.0
+    chat_id: int | None = None  # only calls to this chat
+    description: str = ""  # Telegram's words for a 400 or 403
 
 
 class FakeBotAPI:
@@ -146,9 +148,17 @@ class FakeBotAPI:
         )
 
     def fail(
-        self, method: str, kind: str, *, count: int = 1, retry_after: int = 1, delay: float = 0.0
+        self,
+        method: str,
+        kind: str,
+        *,
+        count: int = 1,
+        retry_after: int = 1,
+        delay: float = 0.0,
+        chat_id: int | None = None,
+        description: str = "",
     ) -> None:
-        self.faults.append(Fault(method, kind, count, retry_after, delay))
+        self.faults.append(Fault(method, kind, count, retry_after, delay, chat_id, description))
 
     def sent(self, chat_id: int | None = None, method: str = "sendMessage") -> list[Call]:
         return [
@@ -179,9 +189,35 @@ class FakeBotAPI:
 
     async def _handle(self, request: RequestHandler, method: str) -> None:
         params = self._params(request)
-        fault = next((f for f in self.faults if f.method == method and f.count > 0), None)
+        fault = next(
+            (
+                f
+                for f in self.faults
+                if f.method == method
+                and f.count > 0
+                and (f.chat_id is None or str(f.chat_id) == params.get("chat_id"))
+            ),
+            None,
+        )
         if fault:
             fault.count -= 1
+            if fault.kind in ("400", "403"):
+                self.calls.append(Call(f"refused:{method}", params))
+                self._new_call.set()
+                return self._reply(
+                    request,
+                    {
+                        "ok": False,
+                        "error_code": int(fault.kind),
+                        "description": fault.description
+                        or (
+                            "Forbidden: bot was blocked by the user"
+                            if fault.kind == "403"
+                            else "Bad Request: chat not found"
+                        ),
+                    },
+                    int(fault.kind),
+                )
             if fault.kind == "429":
                 return self._reply(
                     request,
@@ -205,6 +241,14 @@ class FakeBotAPI:
                     request, {"ok": False, "error_code": 504, "description": "Gateway Timeout"}, 504
                 )
         result = await self._result(method, params)
+        if result is None:
+            self.calls.append(Call(f"refused:{method}", params))
+            self._new_call.set()
+            return self._reply(
+                request,
+                {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"},
+                400,
+            )
         if method != "getUpdates":
             self.calls.append(Call(method, params, result=result))
             self._new_call.set()
@@ -242,6 +286,8 @@ class FakeBotAPI:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._new_update.wait(), min(timeout, 1.0))
             return self.updates[:100]
+        if method in ("sendMessage", "editMessageText") and len(params.get("text", "")) > 4096:
+            return None  # _handle answers 400, as Telegram does
         if method in ("sendMessage", "editMessageText"):
             chat_id = int(params["chat_id"]) if "chat_id" in params else 0
             message = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +13,8 @@ from telegram.ext import Application
 from bot.channels.telegram.app import build_application, start_polling, stop_polling
 from bot.channels.telegram.flood import FloodGate
 from bot.core.assistant import Assistant
-from bot.core.desk import Desk
 from bot.core.factory import Engine, build_assistant
+from bot.handoff.desk import Desk
 from bot.settings import Settings
 from bot.store.database import Database
 from bot.store.migrate import upgrade
@@ -49,26 +50,28 @@ def _bot(engine: Engine, settings: Settings, db: Database) -> tuple[Assistant, A
         assistant,
         timeout=1.5,
         flood=FloodGate(limit=30, window=10.0),
-        desk=Desk(assistant.handoff, assistant),
+        desk=Desk(assistant.handoff, assistant.answer_text),
         delivery_interval=0.2,
     )
     return assistant, app
 
 
-@pytest.fixture
-async def telegram(engine: Engine, tmp_path: Path) -> AsyncIterator[Telegram]:
+@asynccontextmanager
+async def running_bot(engine: Engine, url: str, **overrides: object) -> AsyncIterator[Telegram]:
+    """The bot polling our Bot API server, on the store at `url` (SQLite or PostgreSQL)."""
     api = FakeBotAPI()
     base_url = await api.start()
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'tg.db'}")
+    db = Database(url)
     await upgrade(db)
-    settings = Settings(
-        telegram_token="123456:TEST-TOKEN",
-        telegram_base_url=base_url,
-        counselor_chat_id=COUNSELORS_CHAT,
-        counselor_ids=[COUNSELOR, OTHER_COUNSELOR],
-        business_hours="Mon-Sun 00:00-23:59 Asia/Tokyo",
-        _env_file=None,
-    )
+    fields: dict = {
+        "telegram_token": "123456:TEST-TOKEN",
+        "telegram_base_url": base_url,
+        "counselor_chat_id": COUNSELORS_CHAT,
+        "counselor_ids": [COUNSELOR, OTHER_COUNSELOR],
+        "business_hours": "Mon-Sun 00:00-23:59 Asia/Tokyo",
+        **overrides,
+    }
+    settings = Settings(**fields, _env_file=None)
     assistant, app = _bot(engine, settings, db)
     await start_polling(app, timeout=1)
     bot = Telegram(api, db, assistant, engine, settings, app)
@@ -78,3 +81,9 @@ async def telegram(engine: Engine, tmp_path: Path) -> AsyncIterator[Telegram]:
         await stop_polling(bot.app)
         await api.stop()
         await bot.db.dispose()
+
+
+@pytest.fixture
+async def telegram(engine: Engine, tmp_path: Path) -> AsyncIterator[Telegram]:
+    async with running_bot(engine, f"sqlite+aiosqlite:///{tmp_path / 'tg.db'}") as bot:
+        yield bot

@@ -6,7 +6,7 @@ import asyncio
 import random
 
 from bot.handoff.outbox import OutboxQueue
-from bot.handoff.tickets import TicketDesk
+from bot.handoff.tickets import Tickets
 from bot.store.conversations import Inbound, SqlConversations
 from bot.store.database import Database
 
@@ -20,7 +20,7 @@ async def users(db: Database, n: int) -> list[int]:
 
 
 async def test_one_active_ticket_per_user_and_urgent_goes_first(db: Database) -> None:
-    desk = TicketDesk(db)
+    desk = Tickets(db)
     a, b = await users(db, 2)
     first, created = await desk.open(a, reason="human", lang="vi", topic=None)
     again, created_again = await desk.open(a, reason="misses", lang="vi", topic=None)
@@ -34,7 +34,7 @@ async def test_one_active_ticket_per_user_and_urgent_goes_first(db: Database) ->
 
 
 async def test_two_processes_cannot_open_two_tickets(db: Database) -> None:
-    desk = TicketDesk(db)
+    desk = Tickets(db)
     (user,) = await users(db, 1)
     results = await asyncio.gather(
         *(desk.open(user, reason="human", lang="en", topic=None) for _ in range(10))
@@ -44,7 +44,7 @@ async def test_two_processes_cannot_open_two_tickets(db: Database) -> None:
 
 
 async def test_twenty_counselors_claim_one_ticket(db: Database) -> None:
-    desk = TicketDesk(db)
+    desk = Tickets(db)
     (user,) = await users(db, 1)
     ticket, _ = await desk.open(user, reason="human", lang="vi", topic=None)
     claims = await asyncio.gather(*(desk.claim(ticket.id, f"telegram:{c}") for c in range(20)))
@@ -56,7 +56,7 @@ async def test_twenty_counselors_claim_one_ticket(db: Database) -> None:
 
 
 async def test_ten_counselors_share_five_hundred_tickets(db: Database) -> None:
-    desk = TicketDesk(db)
+    desk = Tickets(db)
     ids = []
     for user in await users(db, 500):
         ticket, _ = await desk.open(user, reason="human", lang="en", topic=None)
@@ -73,7 +73,7 @@ async def test_ten_counselors_share_five_hundred_tickets(db: Database) -> None:
 
 
 async def test_release_close_rate_and_reopen(db: Database) -> None:
-    desk = TicketDesk(db)
+    desk = Tickets(db)
     (user,) = await users(db, 1)
     ticket, _ = await desk.open(user, reason="human", lang="pt", topic="annual-paid-leave")
     assert (await desk.claim(ticket.id, "telegram:1")).won
@@ -102,13 +102,28 @@ async def test_release_close_rate_and_reopen(db: Database) -> None:
 
 
 async def test_the_outbox_hands_each_item_to_one_worker(db: Database) -> None:
-    outbox = OutboxQueue(db)
+    workers = [OutboxQueue(db) for _ in range(4)]  # four processes, four lease tokens
     for n in range(40):
-        await outbox.put(channel="telegram", chat_id="7", text=f"m{n}")
-    leases = await asyncio.gather(*(outbox.lease("telegram") for _ in range(4)))
+        await workers[0].put(channel="telegram", chat_id=str(n), text=f"m{n}")
+    leases = await asyncio.gather(*(w.take("telegram") for w in workers))
     taken = [item.id for lease in leases for item in lease]
     assert len(taken) == len(set(taken)) == 40
-    assert await outbox.lease("telegram") == []  # leased, not yet due again
-    first = leases[0][0] if leases[0] else next(lease[0] for lease in leases if lease)
-    await outbox.delivered(first.id, 99)
-    assert await outbox.pending() == 39
+    assert await workers[0].take("telegram") == []  # leased, not yet due again
+    holder = next(w for w, lease in zip(workers, leases, strict=True) if lease)
+    mine = leases[workers.index(holder)][0]
+    other = next(w for w in workers if w is not holder)
+    assert await other.delivered(mine, 99) is False  # not its lease: cannot mark it
+    assert await holder.delivered(mine, 99) is True
+    assert await holder.pending() == 39
+
+
+async def test_one_chat_s_messages_leave_in_order_and_urgent_first(db: Database) -> None:
+    outbox = OutboxQueue(db)
+    for n in range(3):
+        await outbox.put(channel="telegram", chat_id="7", text=f"m{n}")
+    await outbox.put(channel="telegram", chat_id="7", text="urgent", priority=0)
+    first = await outbox.take("telegram")
+    assert [i.text for i in first] == ["urgent", "m0"]  # one per chat and priority class
+    await outbox.retry(first[1])  # m0 failed: nothing after it may overtake it
+    await outbox.delivered(first[0])
+    assert await outbox.take("telegram") == []

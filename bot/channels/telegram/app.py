@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
+import re
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlparse
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ContextTypes,
     Defaults,
     MessageHandler,
     filters,
@@ -24,18 +29,26 @@ from bot.channels.telegram.handlers import TelegramChannel
 from bot.channels.telegram.ordering import PerUserOrder
 from bot.channels.telegram.transport import AiohttpRequest
 from bot.core.assistant import Assistant
-from bot.core.desk import Desk
+from bot.handoff.desk import Desk
 from bot.settings import Settings
+from bot.store.database import Database
+from bot.store.updates import REDELIVERY_RETENTION, forget_processed_updates
 
 __all__ = [
     "ALLOWED_UPDATES",
+    "ServeError",
     "build_application",
+    "serve",
     "start_polling",
     "stop_polling",
     "webhook_options",
 ]
 
+log = logging.getLogger(__name__)
+
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+# What Telegram accepts as setWebhook's secret_token.
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def build_application(
@@ -50,7 +63,12 @@ def build_application(
     delivery_interval: float = 1.0,
     concurrency: int = 32,
     connection_pool_size: int = 8,
+    webhook: bool = False,
+    database: Database | None = None,
+    resume_after: float = 2.0,
 ) -> Application:
+    """The bot's Application. `webhook`: no Updater, updates come from our own webhook server
+    (webhook.py); `database`: the store whose old update ids an hourly job forgets."""
     if not settings.telegram_token:
         raise ValueError("MADOGUCHI_TELEGRAM_TOKEN is not set")
     # PTB's documented opt-in to what v23 makes the default: time periods (RetryAfter's
@@ -76,11 +94,14 @@ def build_application(
                 pool_timeout=timeout,
             )
         )
+    )
+    if webhook:
+        builder = builder.updater(None)
+    else:
         # Long polling: getUpdates waits up to its own `timeout` on top of this read timeout.
-        .get_updates_request(
+        builder = builder.get_updates_request(
             AiohttpRequest(connection_pool_size=1, read_timeout=timeout, connect_timeout=timeout)
         )
-    )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)
     if rate_limit:
@@ -105,6 +126,10 @@ def build_application(
         )
     )
     application.add_error_handler(channel.on_error)
+    # Messages confirmed to Telegram but never answered (a worker died mid-turn).
+    application.job_queue.run_repeating(
+        channel.resume_unanswered, interval=60.0, first=resume_after, name="resume"
+    )
     if assistant.handoff is not None:
         # Messages between users and counselors leave the outbox; unclaimed tickets come back.
         courier = Courier(assistant.handoff)
@@ -113,16 +138,40 @@ def build_application(
         )
         sla = assistant.handoff.config.sla.total_seconds()
         application.job_queue.run_repeating(
-            courier.reannounce, interval=max(5.0, sla / 4), first=max(5.0, sla / 4), name="sla"
+            courier.sweep, interval=max(5.0, sla / 4), first=max(5.0, sla / 4), name="sla"
+        )
+    if database is not None:
+
+        async def forget_updates(context: ContextTypes.DEFAULT_TYPE) -> None:
+            async with database.session() as session:
+                forgotten = await forget_processed_updates(session=session)
+            log.info(
+                "forgot %d processed update id(s) older than %s", forgotten, REDELIVERY_RETENTION
+            )
+
+        application.job_queue.run_repeating(
+            forget_updates, interval=3600, first=60, name="forget-updates"
         )
     return application
 
 
 def webhook_options(settings: Settings) -> dict:
-    """What `run_webhook`/`start_webhook` need: the listener, the path of the public URL, and
-    the secret Telegram must echo in every call (PTB answers 403 without it)."""
+    """What `TelegramWebhook` needs: the listener, the path of the public URL, and the secret
+    Telegram must echo in every call. No secret, no webhook: without one, anybody who learns
+    the URL can post updates that look like Telegram's."""
     if not settings.webhook_url:
         raise ValueError("MADOGUCHI_WEBHOOK_URL is not set")
+    if not settings.webhook_secret:
+        raise ValueError(
+            "MADOGUCHI_WEBHOOK_SECRET is not set: without it anybody who finds the webhook URL "
+            "can send the bot updates (use 1-256 letters, digits, _ or -, such as the output of "
+            "`openssl rand -hex 32`)"
+        )
+    if not _SECRET.fullmatch(settings.webhook_secret):
+        raise ValueError(
+            "MADOGUCHI_WEBHOOK_SECRET may hold only letters, digits, _ and - (1 to 256 of "
+            "them), as Telegram requires"
+        )
     return {
         "listen": settings.webhook_listen,
         "port": settings.webhook_port,
@@ -153,3 +202,31 @@ async def stop_polling(application: Application) -> None:
     if application.running:
         await application.stop()
     await application.shutdown()
+
+
+class ServeError(Exception):
+    """Why the bot could not start, in one sentence an operator can act on."""
+
+
+def serve(application: Application, hook: dict | None = None) -> None:
+    """Run until SIGINT/SIGTERM: by webhook (`hook` = `webhook_options(settings)`) or by long
+    polling. Telegram's refusals become a `ServeError` so the CLI needs no Telegram types."""
+    from bot.channels.telegram.webhook import run_webhook
+
+    try:
+        if hook is not None:
+            asyncio.run(run_webhook(application, **hook))
+        else:
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    except InvalidToken:
+        raise ServeError(
+            "Telegram refused MADOGUCHI_TELEGRAM_TOKEN: check it with @BotFather"
+        ) from None
+    except TelegramError as exc:
+        raise ServeError(f"Telegram refused the bot's start: {exc.message}") from None
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        where = f"{hook['listen']}:{hook['port']}" if hook else "Telegram"
+        raise ServeError(
+            f"cannot listen on {where} (MADOGUCHI_WEBHOOK_LISTEN, MADOGUCHI_WEBHOOK_PORT): "
+            f"{exc.strerror or exc}"
+        ) from None

@@ -13,11 +13,11 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
-from bot.channels.telegram.flood import FloodGate, Verdict
-from bot.channels.telegram.render import keyboard, render
+from bot.channels.telegram.flood import FloodGate, Pace
+from bot.channels.telegram.render import keyboard, render, split_text
 from bot.core.assistant import Assistant
-from bot.core.desk import CounselorInput, Desk
 from bot.core.turns import Incoming, Reply
+from bot.handoff.desk import CounselorInput, Desk
 from bot.languages import DETECTABLE, parse_language
 
 __all__ = ["COMMANDS", "TelegramChannel"]
@@ -113,8 +113,8 @@ class TelegramChannel:
         if text is None:
             return
         verdict = self.flood.check(str(update.effective_user.id))
-        action = None if verdict is Verdict.ok else f"throttled:{verdict.value}"
-        if verdict is not Verdict.ok:
+        action = None if verdict is Pace.ok else f"throttled:{verdict.value}"
+        if verdict is not Pace.ok:
             log.info("flood limit user=%s update=%s", update.effective_user.id, update.update_id)
         await self._answer(update, context.bot, self._incoming(update, text, action))
 
@@ -144,7 +144,8 @@ class TelegramChannel:
 
     async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
-        await self._retry(lambda: query.answer())
+        # Only stops the client's spinner: a query too old to answer must not cost the press.
+        await self._quietly(query.answer())
         if (query.data or "").startswith("claim:"):
             await self._desk(update, context.bot, action=query.data)
             return
@@ -165,6 +166,18 @@ class TelegramChannel:
             await self._send_rendered(context.bot, message.chat.id, [first])
         await self._send_rendered(context.bot, message.chat.id, rest)
         await self._send(context.bot, message.chat.id, replies[1:])
+
+    async def resume_unanswered(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Messages this bot (or a worker that died) confirmed to Telegram but never answered:
+        answered now, from the store (PTB's JobQueue runs this at start and every minute)."""
+        for user, replies in await self.assistant.resume():
+            channel, _, external = user.partition(":")
+            if channel != "telegram" or not external.lstrip("-").isdigit():
+                continue
+            try:
+                await self._send(context.bot, int(external), replies)
+            except (BadRequest, Forbidden) as exc:
+                log.info("resumed answer not delivered: %s", type(exc).__name__)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log for operators (ids, no text) and tell the user instead of going silent."""
@@ -197,19 +210,22 @@ class TelegramChannel:
                 action=action,
                 thread_id=thread,
                 reply_to=replied.message_id if replied else None,
+                update_id=str(update.update_id),
             )
         )
         for reply in replies:
-            markup = keyboard(reply.buttons)
-            await self._retry(
-                lambda reply=reply, markup=markup: bot.send_message(
-                    update.effective_chat.id,
-                    reply.text,
-                    parse_mode=None,
-                    reply_markup=markup,
-                    message_thread_id=thread,
+            chunks = split_text(reply.text)  # a long transcript leaves in several messages
+            for n, chunk in enumerate(chunks):
+                markup = keyboard(reply.buttons) if n == len(chunks) - 1 else None
+                await self._retry(
+                    lambda chunk=chunk, markup=markup: bot.send_message(
+                        update.effective_chat.id,
+                        chunk,
+                        parse_mode=None,
+                        reply_markup=markup,
+                        message_thread_id=thread,
+                    )
                 )
-            )
 
     # -- sending -------------------------------------------------------------------------------
 
