@@ -1,7 +1,8 @@
 """The languages madoguchi speaks, in one table (DESIGN.md, "Languages").
 
 `ja-easy` is a variant of Japanese the user chooses; it is never detected. `en` is the fallback
-when an entry lacks the user's language.
+when an entry lacks the user's language. What stands in for a variant is said once, here:
+`base_language` and `fallbacks`, so no caller spells "ja-easy" out.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ __all__ = [
     "LANGUAGES",
     "Language",
     "base_language",
-    "language",
+    "fallbacks",
     "parse_language",
 ]
 
@@ -64,13 +65,16 @@ _ALIASES = {
 }
 
 
-def language(code: str) -> Language:
-    return LANGUAGES[code]
-
-
 def base_language(code: str) -> str:
-    """The detectable language a variant belongs to (ja-easy -> ja)."""
+    """The detectable language a variant belongs to (ja-easy -> ja): what detection, matching
+    and "is this the same language?" compare."""
     return "ja" if code == "ja-easy" else code
+
+
+def fallbacks(code: str) -> tuple[str, ...]:
+    """The languages to try, in order, for text meant for `code`: itself, the language it is a
+    variant of (a ja-easy reader reads Japanese better than English), then English."""
+    return tuple(dict.fromkeys((code, base_language(code), FALLBACK)))
 
 
 def parse_language(value: str | None) -> str | None:

@@ -32,6 +32,11 @@ class Settings(BaseSettings):
     webhook_port: int = 8443
     webhook_secret: str | None = None
     sla_minutes: int = 15
+    # Messages per minute one process sends to one group (the counselors' chat). Telegram
+    # allows 20; raise it only where the API in front of you allows more (a local Bot API
+    # server, a test). With several workers each keeps its own count: Telegram's 429s beyond
+    # the limit are retried from the outbox.
+    telegram_group_rate: int = Field(default=20, ge=1)
     counselor_chat_id: int | None = None
     counselor_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     # May take over, release or close any ticket (a counselor who went home strands no one).

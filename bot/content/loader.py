@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.content.models import CATEGORIES, Entry, Intent
-from bot.languages import ALL_CODES
+from bot.languages import ALL_CODES, fallbacks
 
 __all__ = ["Content", "ContentError", "default_content_dir", "load_content"]
 
@@ -41,8 +41,8 @@ class Content:
 
     def category_title(self, category: str, lang: str) -> str:
         titles = self.categories.get(category, {})
-        for code in (lang, "ja" if lang == "ja-easy" else None, "en"):
-            if code and titles.get(code):
+        for code in fallbacks(lang):
+            if titles.get(code):
                 return titles[code]
         return category
 

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
-from bot.languages import ALL_CODES, DETECTABLE
+from bot.languages import ALL_CODES, fallbacks
 
 __all__ = [
     "CATEGORIES",
@@ -109,14 +109,9 @@ class Entry(_Strict):
             raise ValueError(f"unknown category {value!r} (one of {', '.join(CATEGORIES)})")
         return value
 
-    @field_validator("title", "answer", "review")
+    @field_validator("title", "answer", "review", "questions", "keywords")
     @classmethod
-    def _variants(cls, value: dict) -> dict:
-        return _check_codes(value, ALL_CODES)
-
-    @field_validator("questions", "keywords")
-    @classmethod
-    def _detectable(cls, value: dict) -> dict:
+    def _languages(cls, value: dict) -> dict:
         return _check_codes(value, ALL_CODES)
 
     @field_validator("answer")
@@ -141,8 +136,8 @@ class Entry(_Strict):
     def text(self, field: str, lang: str) -> tuple[str, str]:
         """The field in `lang`, else Japanese for easy Japanese, else English: (text, lang used)."""
         values: dict[str, str] = getattr(self, field)
-        for code in (lang, "ja" if lang == "ja-easy" else None, "en"):
-            if code and values.get(code):
+        for code in fallbacks(lang):
+            if values.get(code):
                 return values[code], code
         code, value = next(iter(values.items()))
         return value, code
@@ -163,18 +158,13 @@ class Intent(_Strict):
             raise ValueError(f"unknown intent {value!r} (one of {', '.join(INTENT_IDS)})")
         return value
 
-    @field_validator("examples", "keywords")
+    @field_validator("examples", "keywords", "answer", "review")
     @classmethod
-    def _detectable(cls, value: dict) -> dict:
-        return _check_codes(value, (*DETECTABLE, "ja-easy"))
-
-    @field_validator("answer", "review")
-    @classmethod
-    def _variants(cls, value: dict) -> dict:
+    def _languages(cls, value: dict) -> dict:
         return _check_codes(value, ALL_CODES)
 
     def text(self, lang: str) -> tuple[str, str] | None:
-        for code in (lang, "ja" if lang == "ja-easy" else None, "en"):
-            if code and self.answer.get(code):
+        for code in fallbacks(lang):
+            if self.answer.get(code):
                 return self.answer[code].strip(), code
         return None

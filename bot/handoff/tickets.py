@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store import outbox as boxes
 from bot.store import tickets as rows
@@ -21,6 +23,11 @@ from bot.store.tables import Message, Ticket, TicketEvent, User
 __all__ = ["REOPEN_WITHIN", "Claim", "TicketView", "Tickets"]
 
 log = logging.getLogger(__name__)
+
+# Work done inside a lifecycle change's own transaction: the announcement of a ticket (again:
+# a re-announcement), or the message that goes with a change (the user's closing note).
+Announce = Callable[[AsyncSession, Ticket, bool], Awaitable[None]]
+Then = Callable[[AsyncSession, Ticket], Awaitable[None]]
 
 REOPEN_WITHIN = dt.timedelta(days=1)
 
@@ -62,7 +69,7 @@ class Tickets:
         lang: str | None,
         topic: str | None,
         priority: int = 1,
-        announce=None,  # type: ignore[no-untyped-def]  # async (session, ticket, again) -> None
+        announce: Announce | None = None,
     ) -> tuple[Ticket, bool]:
         """The user's active ticket, or a new one: (ticket, created). An urgent reason raises
         an existing ticket to the top of the queue (and announces it again)."""
@@ -115,8 +122,13 @@ class Tickets:
         return Claim(won, ticket.claimed_by if ticket else None, ticket)
 
     async def release(
-        self, ticket_id: int, counselor: str, *, anyone: bool = False, announce=None
-    ) -> Ticket | None:  # type: ignore[no-untyped-def]
+        self,
+        ticket_id: int,
+        counselor: str,
+        *,
+        anyone: bool = False,
+        announce: Announce | None = None,
+    ) -> Ticket | None:
         async with self.db.session() as session:
             done = await rows.release_ticket(
                 session=session, ticket_id=ticket_id, counselor=counselor, anyone=anyone
@@ -130,8 +142,8 @@ class Tickets:
             return ticket
 
     async def close(
-        self, ticket_id: int, actor: str, note: str | None, *, then=None
-    ) -> Ticket | None:  # type: ignore[no-untyped-def]
+        self, ticket_id: int, actor: str, note: str | None, *, then: Then | None = None
+    ) -> Ticket | None:
         """`then(session, ticket)` runs in the same transaction (the user's closing message)."""
         async with self.db.session() as session:
             done = await rows.close_ticket(
@@ -146,8 +158,14 @@ class Tickets:
             return ticket
 
     async def responded(
-        self, ticket_id: int, counselor: str, kind: str = "replied", *, then=None, **detail: object
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        ticket_id: int,
+        counselor: str,
+        kind: str = "replied",
+        *,
+        then: Then | None = None,
+        **detail: object,
+    ) -> None:
         async with self.db.session() as session:
             await rows.mark_responded(
                 session=session, ticket_id=ticket_id, counselor=counselor, kind=kind, **detail
@@ -170,7 +188,9 @@ class Tickets:
                 session=session, user_id=user_id, within=REOPEN_WITHIN
             )
 
-    async def reopen(self, ticket_id: int, user_id: int, *, announce=None) -> Ticket | None:  # type: ignore[no-untyped-def]
+    async def reopen(
+        self, ticket_id: int, user_id: int, *, announce: Announce | None = None
+    ) -> Ticket | None:
         try:
             async with self.db.session() as session:
                 if not await rows.reopen_ticket(

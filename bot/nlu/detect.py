@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.languages import base_language
 from bot.nlu.normalize import fold, normalize, script_runs
 
 __all__ = ["Detection", "Detector", "LatinModel", "Lexicon", "load_langid"]
@@ -135,7 +136,7 @@ class Detector:
     def detect(self, text: str, current: str | None = None) -> Detection:
         """The language of `text`; `current` is the user's language, kept when unsure."""
         current = current or "en"
-        base_current = "ja" if current == "ja-easy" else current
+        base_current = base_language(current)
         norm = normalize(text)
         counts: dict[str, int] = {}
         for script, run in script_runs(norm):

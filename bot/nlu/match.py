@@ -28,6 +28,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.content.loader import Content
+from bot.languages import base_language
 from bot.nlu.classify import NgramModel
 from bot.nlu.index import BM25Index
 from bot.nlu.normalize import fold, normalize, tokens
@@ -155,7 +156,7 @@ class Matcher:
             documents.append(doc)
             by_lang: dict[str, list[str]] = defaultdict(list)
             for lang, form in examples:
-                by_lang["ja" if lang == "ja-easy" else lang].append(form)
+                by_lang[base_language(lang)].append(form)
             self._examples.append(dict(by_lang))
 
         for entry in content.entries.values():

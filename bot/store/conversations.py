@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import itertools
 import logging
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -25,8 +26,10 @@ from bot.store.privacy import forget_user
 from bot.store.tables import Feedback, Message, ProcessedUpdate, StateRow, Unanswered, User, utcnow
 
 __all__ = [
+    "TAKEOVER_AFTER",
     "ConversationState",
     "Conversations",
+    "InProgress",
     "Inbound",
     "MemoryConversations",
     "Opened",
@@ -34,9 +37,22 @@ __all__ = [
     "Resumed",
     "SqlConversations",
     "Understanding",
+    "Unsent",
 ]
 
 log = logging.getLogger(__name__)
+
+# A redelivered update whose message is stored but unanswered: its first turn died (the chat
+# app only redelivers after a failure) unless it is younger than this, when it may still run.
+TAKEOVER_AFTER = dt.timedelta(seconds=3)
+# One user's messages are answered in order across workers: a turn waits this long at most for
+# the user's earlier message in another worker's turn (one that died is not waited for).
+ORDER_WAIT = dt.timedelta(seconds=10)
+
+
+class InProgress(Exception):
+    """This update is being processed elsewhere right now: the chat app should send it again
+    later (a webhook answers 503), never a second answer now."""
 
 
 @dataclass(slots=True)
@@ -65,6 +81,7 @@ class Opened:
     text: str = ""
     role: str = "user"
     profile: tuple[str | None, bool] = (None, False)  # language and choice as loaded
+    after: int | None = None  # an earlier message of this user still in its turn elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +102,17 @@ class Resumed:
 
     channel: str
     external_id: str
-    opened: Opened
+    opened: Opened | None
+    shown: list | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unsent:
+    """A redelivered update whose answer was stored but never reached the chat: send `shown`
+    (the replies as the assistant serialised them), then mark it sent."""
+
+    message_id: int
+    shown: list
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +126,10 @@ class Outbound:
 
 
 class Conversations(Protocol):
-    async def open(self, inbound: Inbound) -> Opened | None:
-        """Store the message; None when this channel update was already processed."""
+    async def open(self, inbound: Inbound) -> Opened | Unsent | None:
+        """Store the message; None when this channel update was already processed and its
+        answer sent, `Unsent` when answered but not sent; raises `InProgress` while another
+        worker still has it."""
 
     async def close(
         self,
@@ -108,7 +137,18 @@ class Conversations(Protocol):
         state: ConversationState,
         understood: Understanding | None,
         replies: list[Outbound],
-    ) -> None: ...
+        shown: list | None = None,
+    ) -> None:
+        """Store the turn; `shown` (the replies as sent) is kept until `sent` is called."""
+
+    async def sent(
+        self, *, channel: str, update_id: str | None = None, message_id: int | None = None
+    ) -> None:
+        """The answer reached the chat: a redelivery of this update is now a plain duplicate."""
+
+    async def unsent(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
+        """Answers stored but never sent (the worker died after storing), taken by this
+        process to send; `Resumed.opened` is None and `Resumed.shown` holds them."""
 
     async def feedback(self, user_id: int, entry: str, vote: int, lang: str | None) -> None: ...
 
@@ -164,8 +204,10 @@ class _Statements:
         self.insert_outbound = insert(messages)
         self.mark_answered = (
             update(messages)
-            .where(messages.c.id.in_(bindparam("ids", expanding=True)))
-            .values(answered_at=bindparam("now"))
+            .where(messages.c.id == bindparam("mid"))
+            .values(
+                answered_at=bindparam("now"), shown=bindparam("shown"), sent_at=bindparam("sent")
+            )
         )
 
     def _upsert(self, name: str, rows: list[dict] | None):  # type: ignore[no-untyped-def]
@@ -208,7 +250,7 @@ class _Statements:
 
 @dataclass(slots=True)
 class _Job:
-    kind: str  # "open" | "close"
+    kind: str  # "open" | "close" | "sent"
     payload: tuple
     future: asyncio.Future
 
@@ -270,17 +312,91 @@ class SqlConversations:
             if opens:
                 opened = await self._open_many(conn, [j.payload[0] for _, j in opens])
                 results.update((i, o) for (i, _), o in zip(opens, opened, strict=True))
+            sent = [(i, j) for i, j in enumerate(batch) if j.kind == "sent"]
+            if sent:
+                await self._sent_many(conn, [j.payload for _, j in sent])
+                results.update((i, None) for i, _ in sent)
         return [results[i] for i in range(len(batch))]
 
-    async def open(self, inbound: Inbound) -> Opened | None:
+    async def open(self, inbound: Inbound) -> Opened | Unsent | None:
         opened = await self._submit("open", (inbound,))
+        if opened is None and inbound.update_id is not None:
+            opened = await self._redelivered(inbound)
+        if isinstance(opened, Opened) and opened.after is not None:
+            opened = await self._after(opened)
         if opened is None:
             log.info(
                 "duplicate update skipped channel=%s update=%s", inbound.channel, inbound.update_id
             )
+        elif isinstance(opened, Unsent):
+            log.info("stored answer sent again message=%s", opened.message_id)
         else:
             log.info("message in user=%s message=%s", opened.user_id, opened.message_id)
         return opened
+
+    async def _redelivered(self, inbound: Inbound) -> Opened | Unsent | None:
+        """The chat app sent an update again: its first delivery failed somewhere. Whatever
+        part of the turn did not happen, happens now, once."""
+        messages, users = Message.__table__, User.__table__
+        now = utcnow()
+        async with self.db.connection() as conn:
+            row = (
+                await conn.execute(
+                    select(
+                        messages.c.id,
+                        messages.c.user_id,
+                        messages.c.text,
+                        messages.c.created_at,
+                        messages.c.answered_at,
+                        messages.c.sent_at,
+                        messages.c.shown,
+                        users.c.role,
+                    )
+                    .join(users, users.c.id == messages.c.user_id)
+                    .where(
+                        messages.c.update_id == inbound.update_id,
+                        messages.c.direction == "in",
+                        users.c.channel == inbound.channel,
+                        users.c.external_id == inbound.external_id,
+                    )
+                )
+            ).first()
+            if row is None or (row.answered_at is not None and row.sent_at is not None):
+                return None  # processed (or forgotten since): a plain duplicate
+            if row.answered_at is not None and row.shown:
+                return Unsent(row.id, row.shown)
+            if row.answered_at is not None:
+                # Taken over by a redelivery or the resume job (which mark it answered while
+                # the turn runs): in progress for a while, then given up on.
+                if row.answered_at > now - ORDER_WAIT:
+                    raise InProgress(inbound.update_id)
+                return None
+            if row.created_at > now - TAKEOVER_AFTER:
+                raise InProgress(inbound.update_id)
+            taken = await conn.execute(
+                update(messages)
+                .where(messages.c.id == row.id, messages.c.answered_at.is_(None))
+                .values(answered_at=now)
+            )
+            if taken.rowcount != 1:
+                raise InProgress(inbound.update_id)  # the resume job has it this very moment
+            state = await self._state_of(conn, row.user_id)
+        log.info("unfinished turn taken over message=%s", row.id)
+        return Opened(row.user_id, row.id, state, row.text, row.role, (state.lang, state.chosen))
+
+    @staticmethod
+    async def _state_of(conn: AsyncConnection, user_id: int) -> ConversationState:
+        """The conversation as stored, for a turn that did not start with `open`'s batch."""
+        users, states = User.__table__, StateRow.__table__
+        profile = (
+            await conn.execute(
+                select(users.c.lang, users.c.lang_chosen, users.c.easy_japanese).where(
+                    users.c.id == user_id
+                )
+            )
+        ).first()
+        row = (await conn.execute(select(states).where(states.c.user_id == user_id))).first()
+        return _conversation_state(profile, row)
 
     async def close(
         self,
@@ -288,9 +404,43 @@ class SqlConversations:
         state: ConversationState,
         understood: Understanding | None,
         replies: list[Outbound],
+        shown: list | None = None,
     ) -> None:
-        payload = (opened, replace(state, pending=list(state.pending)), understood, replies)
+        payload = (opened, replace(state, pending=list(state.pending)), understood, replies, shown)
         await self._submit("close", payload)
+
+    async def sent(
+        self, *, channel: str, update_id: str | None = None, message_id: int | None = None
+    ) -> None:
+        if update_id is None and message_id is None:
+            return
+        await self._submit("sent", (channel, update_id, message_id))
+
+    async def _sent_many(self, conn: AsyncConnection, marks: list[tuple]) -> None:
+        messages, users = Message.__table__, User.__table__
+        now = utcnow()
+        ids = [m for _, _, m in marks if m is not None]
+        by_channel: dict[str, list[str]] = {}
+        for channel, update_id, message_id in marks:
+            if message_id is None and update_id is not None:
+                by_channel.setdefault(channel, []).append(update_id)
+        if ids:
+            await conn.execute(
+                update(messages)
+                .where(messages.c.id.in_(ids), messages.c.sent_at.is_(None))
+                .values(sent_at=now)
+            )
+        for channel, update_ids in by_channel.items():
+            await conn.execute(
+                update(messages)
+                .where(
+                    messages.c.update_id.in_(update_ids),
+                    messages.c.direction == "in",
+                    messages.c.sent_at.is_(None),
+                    messages.c.user_id.in_(select(users.c.id).where(users.c.channel == channel)),
+                )
+                .values(sent_at=now)
+            )
 
     async def _open_many(self, conn: AsyncConnection, inbounds: list[Inbound]) -> list:
         q = self._statements
@@ -351,9 +501,23 @@ class SqlConversations:
                 for i in live
             ],
         )
-        message_ids = iter(inserted.scalars().all())
-        found = await conn.execute(q.select_states, {"ids": list({u.id for u in users.values()})})
+        new_ids = inserted.scalars().all()
+        message_ids = iter(new_ids)
+        user_ids = list({u.id for u in users.values()})
+        found = await conn.execute(q.select_states, {"ids": user_ids})
         rows = {r.user_id: r for r in found.all()}
+        running = await conn.execute(
+            select(Message.__table__.c.user_id, func.max(Message.__table__.c.id))
+            .where(
+                Message.__table__.c.user_id.in_(user_ids),
+                Message.__table__.c.direction == "in",
+                Message.__table__.c.answered_at.is_(None),
+                Message.__table__.c.created_at > now - ORDER_WAIT,
+                Message.__table__.c.id.not_in(new_ids),
+            )
+            .group_by(Message.__table__.c.user_id)
+        )
+        earlier = {user: last for user, last in running.all()}
 
         out: list[Opened | None] = []
         for ok, inbound in zip(fresh, inbounds, strict=True):
@@ -361,15 +525,7 @@ class SqlConversations:
                 out.append(None)
                 continue
             user = users[(inbound.channel, inbound.external_id)]
-            row = rows.get(user.id)
-            state = ConversationState(
-                lang="ja-easy" if user.easy_japanese and user.lang == "ja" else user.lang,
-                chosen=user.lang_chosen,
-                pending=list(row.pending) if row else [],
-                misses=row.misses if row else 0,
-                handoff=row.handoff if row else False,
-                flow=row.flow if row else None,
-            )
+            state = _conversation_state(user, rows.get(user.id))
             out.append(
                 Opened(
                     user.id,
@@ -378,9 +534,31 @@ class SqlConversations:
                     inbound.text,
                     user.role,
                     (state.lang, state.chosen),
+                    earlier.get(user.id),
                 )
             )
         return out
+
+    async def _after(self, opened: Opened) -> Opened:
+        """Another worker is in a turn for this user's earlier message: this one waits for it
+        (the chat app may deliver one user's updates to two workers at once), then starts from
+        the state that turn left."""
+        messages = Message.__table__
+        deadline = asyncio.get_running_loop().time() + ORDER_WAIT.total_seconds()
+        while asyncio.get_running_loop().time() < deadline:
+            async with self.db.connection() as conn:
+                done = await conn.execute(
+                    select(messages.c.id).where(
+                        messages.c.id == opened.after, messages.c.answered_at.is_(None)
+                    )
+                )
+                if done.first() is None:
+                    break
+            await asyncio.sleep(0.05)
+        async with self.db.connection() as conn:
+            state = await self._state_of(conn, opened.user_id)
+        log.info("turn waited for an earlier one message=%s", opened.message_id)
+        return replace(opened, state=state, profile=(state.lang, state.chosen), after=None)
 
     async def _close_many(self, conn: AsyncConnection, jobs: list[tuple]) -> None:
         q = self._statements
@@ -391,7 +569,16 @@ class SqlConversations:
         if not jobs:
             return
         changed, states, understood_rows, unanswered, outbound = [], {}, [], [], []
-        for opened, state, understood, replies in jobs:
+        answered = []
+        for opened, state, understood, replies, shown in jobs:
+            answered.append(
+                {
+                    "mid": opened.message_id,
+                    "now": now,
+                    "shown": shown,
+                    "sent": None if shown else now,
+                }
+            )
             # Only a profile that changed is written: most messages change none.
             if opened.profile != (state.lang, state.chosen):
                 easy = state.lang == "ja-easy"
@@ -455,7 +642,7 @@ class SqlConversations:
             await conn.execute(q.insert_unanswered, unanswered)
         if outbound:
             await conn.execute(q.insert_outbound, outbound)
-        await conn.execute(q.mark_answered, {"ids": [j[0].message_id for j in jobs], "now": now})
+        await conn.execute(q.mark_answered, answered)
 
     async def unfinished(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
         """Messages stored but never answered (the process died mid-turn), each taken by one
@@ -463,79 +650,75 @@ class SqlConversations:
         progress is not taken from it; younger than `within`, so a stale question is not
         answered days later."""
         now = utcnow()
+        messages = Message.__table__
+        ids = await self._due(
+            messages.c.answered_at.is_(None),
+            messages.c.text != "",  # a button press: pressed again if it matters
+            messages.c.created_at < now - older_than,
+            messages.c.created_at > now - within,
+        )
+        resumed: list[Resumed] = []
+        for message_id in ids:
+            taken = await self._take(message_id, "answered_at", now)
+            if taken is not None:
+                row, user, state = taken
+                opened = Opened(
+                    row.user_id, message_id, state, row.text, "user", (state.lang, state.chosen)
+                )
+                resumed.append(Resumed(user.channel, user.external_id, opened))
+        return resumed
+
+    async def unsent(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
+        now = utcnow()
+        messages = Message.__table__
+        ids = await self._due(
+            messages.c.answered_at.is_not(None),
+            messages.c.sent_at.is_(None),
+            messages.c.answered_at < now - older_than,
+            messages.c.answered_at > now - within,
+        )
+        found: list[Resumed] = []
+        for message_id in ids:
+            # Taken by marking it sent: if this send fails too, the user asks again.
+            taken = await self._take(message_id, "sent_at", now)
+            if taken is not None and taken[0].shown:
+                row, user, _ = taken
+                found.append(Resumed(user.channel, user.external_id, None, row.shown))
+        return found
+
+    async def _take(self, message_id: int, mark: str, now: dt.datetime):  # type: ignore[no-untyped-def]
+        """One message for this process alone: its `mark` column set where it was still empty
+        (another process that got there first wins), with its user's address and state."""
         messages, users = Message.__table__, User.__table__
+        column = messages.c[mark]
+        async with self.db.connection() as conn:
+            taken = await conn.execute(
+                update(messages)
+                .where(messages.c.id == message_id, column.is_(None))
+                .values({mark: now})
+                .returning(messages.c.user_id, messages.c.text, messages.c.shown)
+            )
+            row = taken.first()
+            if row is None:
+                return None
+            user = (
+                await conn.execute(
+                    select(users.c.channel, users.c.external_id).where(users.c.id == row.user_id)
+                )
+            ).first()
+            if user is None:
+                return None
+            return row, user, await self._state_of(conn, row.user_id)
+
+    async def _due(self, *conditions) -> list[int]:  # type: ignore[no-untyped-def]
+        messages = Message.__table__
         async with self.db.connection() as conn:
             found = await conn.execute(
                 select(messages.c.id)
-                .where(
-                    messages.c.direction == "in",
-                    messages.c.answered_at.is_(None),
-                    messages.c.text != "",  # a button press: pressed again if it matters
-                    messages.c.created_at < now - older_than,
-                    messages.c.created_at > now - within,
-                )
+                .where(messages.c.direction == "in", *conditions)
                 .order_by(messages.c.id)
             )
-            ids = list(found.scalars().all())
-        resumed: list[Resumed] = []
-        for message_id in ids:
-            async with self.db.connection() as conn:
-                taken = await conn.execute(
-                    update(messages)
-                    .where(messages.c.id == message_id, messages.c.answered_at.is_(None))
-                    .values(answered_at=now)
-                    .returning(messages.c.user_id, messages.c.text)
-                )
-                row = taken.first()
-                if row is None:
-                    continue
-                user = (
-                    await conn.execute(
-                        select(users.c.channel, users.c.external_id).where(
-                            users.c.id == row.user_id
-                        )
-                    )
-                ).first()
-                state = (
-                    await conn.execute(
-                        select(StateRow.__table__).where(
-                            StateRow.__table__.c.user_id == row.user_id
-                        )
-                    )
-                ).first()
-                profile = (
-                    await conn.execute(
-                        select(users.c.lang, users.c.lang_chosen, users.c.easy_japanese).where(
-                            users.c.id == row.user_id
-                        )
-                    )
-                ).first()
-            if user is None or profile is None:
-                continue
-            lang = "ja-easy" if profile.easy_japanese and profile.lang == "ja" else profile.lang
-            conversation = ConversationState(
-                lang=lang,
-                chosen=profile.lang_chosen,
-                pending=list(state.pending) if state else [],
-                misses=state.misses if state else 0,
-                handoff=state.handoff if state else False,
-                flow=state.flow if state else None,
-            )
-            resumed.append(
-                Resumed(
-                    user.channel,
-                    user.external_id,
-                    Opened(
-                        row.user_id,
-                        message_id,
-                        conversation,
-                        row.text,
-                        "user",
-                        (conversation.lang, conversation.chosen),
-                    ),
-                )
-            )
-        return resumed
+            return list(found.scalars().all())
 
     async def feedback(self, user_id: int, entry: str, vote: int, lang: str | None) -> None:
         async with self.db.session() as session:
@@ -545,6 +728,21 @@ class SqlConversations:
         async with self.db.session() as session:
             counts = await forget_user(session=session, user_id=user_id)
         log.info("user forgotten user=%s rows=%s", user_id, counts)
+
+
+def _conversation_state(profile, row) -> ConversationState:  # type: ignore[no-untyped-def]
+    """The state a turn starts from: the profile's language (easy Japanese is a flag on
+    Japanese) and what the last turn left waiting."""
+    if profile is None:
+        return ConversationState()
+    return ConversationState(
+        lang="ja-easy" if profile.easy_japanese and profile.lang == "ja" else profile.lang,
+        chosen=profile.lang_chosen,
+        pending=list(row.pending) if row else [],
+        misses=row.misses if row else 0,
+        handoff=row.handoff if row else False,
+        flow=row.flow if row else None,
+    )
 
 
 def _settle(
@@ -568,6 +766,7 @@ class MemoryConversations:
         self.updates: set[tuple[str, str]] = set()
         self.feedbacks: list[tuple[int, str, int]] = []
         self.unanswered: list[tuple[int, str]] = []
+        self._ids = itertools.count(1)  # never reused, even after a user is forgotten
 
     async def open(self, inbound: Inbound) -> Opened | None:
         if inbound.update_id is not None:
@@ -575,7 +774,10 @@ class MemoryConversations:
             if key in self.updates:
                 return None
             self.updates.add(key)
-        user_id = self.users.setdefault((inbound.channel, inbound.external_id), len(self.users) + 1)
+        key = (inbound.channel, inbound.external_id)
+        if key not in self.users:
+            self.users[key] = next(self._ids)
+        user_id = self.users[key]
         self.messages.append(
             {
                 "user": user_id,
@@ -595,6 +797,7 @@ class MemoryConversations:
         state: ConversationState,
         understood: Understanding | None,
         replies: list[Outbound],
+        shown: list | None = None,
     ) -> None:
         if opened.user_id not in self.users.values():
             return
@@ -609,6 +812,14 @@ class MemoryConversations:
 
     async def unfinished(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
         return []  # nothing survives the process here
+
+    async def sent(
+        self, *, channel: str, update_id: str | None = None, message_id: int | None = None
+    ) -> None:
+        return None  # sent or not, nothing of it survives the process
+
+    async def unsent(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
+        return []
 
     async def forget(self, user_id: int) -> None:
         self.messages = [m for m in self.messages if m["user"] != user_id]

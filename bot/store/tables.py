@@ -44,7 +44,10 @@ class User(SQLModel, table=True):
 
 class Message(SQLModel, table=True):
     __tablename__ = "messages"
-    __table_args__ = (Index("ix_messages_user_created", "user_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_messages_user_created", "user_id", "created_at"),
+        Index("ix_messages_update_id", "update_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id", ondelete="CASCADE")
@@ -60,6 +63,11 @@ class Message(SQLModel, table=True):
     # Inbound: when its turn was finished and the answer stored. None after a crash mid-turn:
     # the start-up sweep answers it. Outbound rows are answered by definition.
     answered_at: dt.datetime | None = None
+    # Inbound: the replies as the channel shows them (text, buttons, sources), and when they
+    # reached the chat. Answered but not sent: a worker died in between; the redelivered update
+    # (or the resume job) sends these instead of deciding again.
+    shown: list | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    sent_at: dt.datetime | None = None
 
 
 class StateRow(SQLModel, table=True):

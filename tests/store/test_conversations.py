@@ -5,19 +5,25 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+import pytest
 from sqlalchemy import func, update
 from sqlmodel import select
 
 from bot.store.conversations import (
     ConversationState,
     Inbound,
+    InProgress,
+    MemoryConversations,
+    Opened,
     Outbound,
+    Resumed,
     SqlConversations,
     Understanding,
+    Unsent,
 )
 from bot.store.database import Database
 from bot.store.privacy import export_user, purge
-from bot.store.tables import Feedback, Message, Unanswered, User
+from bot.store.tables import Feedback, Message, Unanswered, User, utcnow
 
 
 async def count(db: Database, model, *where) -> int:  # type: ignore[no-untyped-def]
@@ -71,6 +77,7 @@ async def test_easy_japanese_is_stored_as_a_flag(db: Database) -> None:
 async def test_the_same_update_is_processed_once(db: Database) -> None:
     store = SqlConversations(db)
     first = await store.open(Inbound("telegram", "5", "hi", update_id="900"))
+    await store.close(first, first.state, None, [])
     second = await store.open(Inbound("telegram", "5", "hi", update_id="900"))
     assert first is not None and second is None
     other_channel = await store.open(Inbound("console", "5", "hi", update_id="900"))
@@ -81,9 +88,12 @@ async def test_the_same_update_is_processed_once(db: Database) -> None:
 async def test_concurrent_duplicates_are_processed_once(db: Database) -> None:
     store = SqlConversations(db)
     results = await asyncio.gather(
-        *(store.open(Inbound("telegram", "5", "hi", update_id="42")) for _ in range(8))
+        *(store.open(Inbound("telegram", "5", "hi", update_id="42")) for _ in range(8)),
+        return_exceptions=True,
     )
-    assert sum(r is not None for r in results) == 1
+    assert sum(isinstance(r, Opened) for r in results) == 1
+    # the others: still in its turn, Telegram is to send them again later
+    assert all(isinstance(r, InProgress) for r in results if not isinstance(r, Opened))
 
 
 async def test_unanswered_and_feedback_are_kept_for_curators(db: Database) -> None:
@@ -157,3 +167,93 @@ async def test_export_holds_everything_about_the_user(db: Database) -> None:
     assert data["user"]["lang"] == "vi"
     assert [m["text"] for m in data["messages"]] == ["xin chào", "Chào bạn"]
     assert data == await export_user(db, str(opened.user_id))
+
+
+# -- several workers, and workers that die -------------------------------------------------------
+
+
+async def test_one_users_messages_are_answered_in_order_across_workers(
+    database_url: str, db: Database
+) -> None:
+    """Telegram may hand one user's next update to a second worker while the first is still
+    answering the previous one: the second waits, then starts from the state the first left."""
+    other = Database(database_url)
+    try:
+        first, second = SqlConversations(db), SqlConversations(other)
+        one = await first.open(Inbound("telegram", "31", "first question", "u1"))
+        waiting = asyncio.create_task(second.open(Inbound("telegram", "31", "1", "u2")))
+        await asyncio.sleep(0.5)
+        assert not waiting.done()  # the first turn is not finished: the second waits
+        await first.close(
+            one, ConversationState(lang="vi", pending=["annual-paid-leave"]), None, []
+        )
+        two = await asyncio.wait_for(waiting, 5)
+        assert two.state.pending == ["annual-paid-leave"] and two.state.lang == "vi"
+    finally:
+        await other.dispose()
+
+
+async def test_an_update_sent_again_while_its_turn_runs_is_refused_for_now(db: Database) -> None:
+    """A redelivery (the first request timed out at the load balancer) must not start a
+    second turn next to the first: the worker answers 'later' and Telegram tries again."""
+    store = SqlConversations(db)
+    await store.open(Inbound("telegram", "32", "hello", "u9"))
+    with pytest.raises(InProgress):
+        await store.open(Inbound("telegram", "32", "hello", "u9"))
+
+
+async def test_a_turn_that_died_is_taken_over_by_the_redelivered_update(db: Database) -> None:
+    """Before: the worker died mid-turn, Telegram sent the update again, and the store dropped
+    it as a duplicate; the message waited for the resume job, behind the user's later ones."""
+    store = SqlConversations(db)
+    opened = await store.open(Inbound("telegram", "33", "my visa", "u7"))
+    await store.close(opened, ConversationState(lang="en", misses=2), None, [])
+    dead = await store.open(Inbound("telegram", "33", "and my card?", "u8"))
+    async with db.session() as session:  # its worker died a while ago
+        await session.exec(
+            update(Message)
+            .where(Message.id == dead.message_id)
+            .values(created_at=utcnow() - dt.timedelta(seconds=30))
+        )
+    again = await store.open(Inbound("telegram", "33", "and my card?", "u8"))
+    assert isinstance(again, Opened)
+    assert again.message_id == dead.message_id and again.state.misses == 2
+    with pytest.raises(InProgress):  # taken: a third delivery now waits for this turn
+        await store.open(Inbound("telegram", "33", "and my card?", "u8"))
+
+
+async def test_an_answer_stored_but_never_sent_is_sent_on_redelivery(db: Database) -> None:
+    """Before: a worker killed between storing the answer and sending it left the message
+    'answered'; the redelivered update was a duplicate and the user never got the answer."""
+    store = SqlConversations(db)
+    opened = await store.open(Inbound("telegram", "34", "paid leave?", "u5"))
+    shown = [{"kind": "answer", "text": "Paid leave: ...", "lang": "en"}]
+    await store.close(opened, ConversationState(lang="en"), None, [], shown)
+    again = await store.open(Inbound("telegram", "34", "paid leave?", "u5"))
+    assert isinstance(again, Unsent) and again.shown == shown
+    await store.sent(channel="telegram", update_id="u5")
+    assert await store.open(Inbound("telegram", "34", "paid leave?", "u5")) is None
+
+
+async def test_answers_never_sent_are_found_once_for_the_resume_job(db: Database) -> None:
+    """Polling has no redelivery: the resume job finds stored answers that were never sent,
+    and only one worker gets each."""
+    store = SqlConversations(db)
+    opened = await store.open(Inbound("telegram", "35", "wages?", "u6"))
+    shown = [{"kind": "answer", "text": "Wages: ...", "lang": "en"}]
+    await store.close(opened, ConversationState(lang="en"), None, [], shown)
+    assert await store.unsent(dt.timedelta(0), dt.timedelta(hours=1)) == [
+        Resumed("telegram", "35", None, shown)
+    ]
+    assert await store.unsent(dt.timedelta(0), dt.timedelta(hours=1)) == []
+
+
+async def test_the_memory_store_never_reuses_a_forgotten_users_id() -> None:
+    """Before: ids were `len(users) + 1`, so after a /forgetme the next new user got the id of
+    someone still talking, and with it their state."""
+    store = MemoryConversations()
+    gone = await store.open(Inbound("console", "a", "hi"))
+    stays = await store.open(Inbound("console", "b", "hi"))
+    await store.forget(gone.user_id)
+    new = await store.open(Inbound("console", "c", "hi"))
+    assert new.user_id not in (gone.user_id, stays.user_id)

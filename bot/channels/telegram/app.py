@@ -106,7 +106,11 @@ def build_application(
         builder = builder.base_url(settings.telegram_base_url)
     if rate_limit:
         # Telegram: ~30 messages/s per bot, 20/min per group; RetryAfter is retried.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(
+            AIORateLimiter(
+                max_retries=3, group_max_rate=settings.telegram_group_rate, group_time_period=60
+            )
+        )
 
     async def post_init(application: Application) -> None:
         await channel.register_commands(application.bot)
@@ -127,18 +131,33 @@ def build_application(
     )
     application.add_error_handler(channel.on_error)
     # Messages confirmed to Telegram but never answered (a worker died mid-turn).
+    # A run still going when the next is due: the next returns at once (the courier is busy,
+    # the rows are taken) instead of APScheduler warning "maximum number of instances".
+    overlap = {"max_instances": 2, "coalesce": True}
     application.job_queue.run_repeating(
-        channel.resume_unanswered, interval=60.0, first=resume_after, name="resume"
+        channel.resume_unanswered,
+        interval=60.0,
+        first=resume_after,
+        name="resume",
+        job_kwargs=overlap,
     )
     if assistant.handoff is not None:
         # Messages between users and counselors leave the outbox; unclaimed tickets come back.
         courier = Courier(assistant.handoff)
         application.job_queue.run_repeating(
-            courier.deliver, interval=delivery_interval, first=delivery_interval, name="outbox"
+            courier.deliver,
+            interval=delivery_interval,
+            first=delivery_interval,
+            name="outbox",
+            job_kwargs=overlap,
         )
         sla = assistant.handoff.config.sla.total_seconds()
         application.job_queue.run_repeating(
-            courier.sweep, interval=max(5.0, sla / 4), first=max(5.0, sla / 4), name="sla"
+            courier.sweep,
+            interval=max(5.0, sla / 4),
+            first=max(5.0, sla / 4),
+            name="sla",
+            job_kwargs=overlap,
         )
     if database is not None:
 

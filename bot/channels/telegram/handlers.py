@@ -15,7 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.channels.telegram.flood import FloodGate, Pace
 from bot.channels.telegram.render import keyboard, render, split_text
-from bot.core.assistant import Assistant
+from bot.core.assistant import Assistant, InProgress
 from bot.core.turns import Incoming, Reply
 from bot.handoff.desk import CounselorInput, Desk
 from bot.languages import DETECTABLE, parse_language
@@ -149,39 +149,49 @@ class TelegramChannel:
         if (query.data or "").startswith("claim:"):
             await self._desk(update, context.bot, action=query.data)
             return
-        replies = await self.assistant.handle(self._incoming(update, "", query.data or ""))
+        incoming = self._incoming(update, "", query.data or "")
+        replies = await self.assistant.handle(incoming)
+        await self._delivered(incoming, self._show_pressed(update, context.bot, replies))
+
+    async def _show_pressed(self, update: Update, bot: Bot, replies: list[Reply]) -> None:
+        """A button's answer replaces the message that carried it, where it can."""
+        query = update.callback_query
         message = query.message if isinstance(query.message, Message) else None
         if not replies or message is None:
-            await self._send(context.bot, update.effective_chat.id, replies)
+            await self._send(bot, update.effective_chat.id, replies)
             return
         if (query.data or "").startswith("feedback:"):
             # One vote per answer: the buttons go, the thanks comes as a new message.
             await self._quietly(message.edit_reply_markup(reply_markup=None))
-            await self._send(context.bot, message.chat.id, replies)
+            await self._send(bot, message.chat.id, replies)
             return
         first, *rest = render(replies[0], replies[0].title)
         try:
             await self._retry(lambda: message.edit_text(first.html, reply_markup=first.markup))
         except BadRequest:  # too old, deleted, or not modified: answer below instead
-            await self._send_rendered(context.bot, message.chat.id, [first])
-        await self._send_rendered(context.bot, message.chat.id, rest)
-        await self._send(context.bot, message.chat.id, replies[1:])
+            await self._send_rendered(bot, message.chat.id, [first])
+        await self._send_rendered(bot, message.chat.id, rest)
+        await self._send(bot, message.chat.id, replies[1:])
 
     async def resume_unanswered(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Messages this bot (or a worker that died) confirmed to Telegram but never answered:
         answered now, from the store (PTB's JobQueue runs this at start and every minute)."""
-        for user, replies in await self.assistant.resume():
-            channel, _, external = user.partition(":")
+        for resumed in await self.assistant.resume():
+            channel, _, external = resumed.user.partition(":")
             if channel != "telegram" or not external.lstrip("-").isdigit():
                 continue
             try:
-                await self._send(context.bot, int(external), replies)
+                await self._send(context.bot, int(external), resumed.replies)
             except (BadRequest, Forbidden) as exc:
                 log.info("resumed answer not delivered: %s", type(exc).__name__)
+            await self.assistant.sent(resumed)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log for operators (ids, no text) and tell the user instead of going silent."""
         update_id = update.update_id if isinstance(update, Update) else None
+        if isinstance(context.error, InProgress):
+            log.info("update %s is being processed by another worker", update_id)
+            return  # the webhook answers 503: Telegram sends it again later
         log.error(
             "update %s failed: %s", update_id, type(context.error).__name__, exc_info=context.error
         )
@@ -231,7 +241,19 @@ class TelegramChannel:
 
     async def _answer(self, update: Update, bot: Bot, incoming: Incoming) -> None:
         replies = await self.assistant.handle(incoming)
-        await self._send(bot, update.effective_chat.id, replies)
+        await self._delivered(incoming, self._send(bot, update.effective_chat.id, replies))
+
+    async def _delivered(self, incoming: Incoming, sending: Awaitable[None]) -> None:
+        """Send, then record that the answer reached the chat. A network failure raises: the
+        update fails, Telegram sends it again, and the stored answer goes out then. A refusal
+        (the user blocked the bot, the chat is gone) will not pass by retrying."""
+        try:
+            await sending
+        except Forbidden as exc:
+            log.info("answer not delivered: %s", type(exc).__name__)
+        except BadRequest as exc:
+            log.warning("answer refused by Telegram: %s", type(exc).__name__)
+        await self.assistant.sent(incoming)
 
     async def _send(self, bot: Bot, chat_id: int, replies: list[Reply]) -> None:
         for reply in replies:

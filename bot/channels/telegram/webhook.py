@@ -34,6 +34,8 @@ from tornado.netutil import bind_sockets
 from tornado.web import Application as Routes
 from tornado.web import RequestHandler, stream_request_body
 
+from bot.core.assistant import InProgress
+
 __all__ = ["MAX_BODY", "SECRET_HEADER", "TelegramWebhook", "run_webhook"]
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,7 @@ DRAIN_SECONDS = 30.0  # on stop, how long the updates being processed may take t
 @dataclass
 class _Outcome:
     failed: bool = False
+    busy: bool = False  # another worker has this update right now
 
 
 # The update the current task is processing, so PTB's error handler can mark it failed.
@@ -127,8 +130,9 @@ class TelegramWebhook:
 
     # -- processing ----------------------------------------------------------------------------
 
-    async def process(self, update: Update) -> bool:
-        """Run the update's handlers in the user's turn; True when none of them failed."""
+    async def process(self, update: Update) -> int:
+        """Run the update's handlers in the user's turn; the HTTP status for Telegram: 200
+        done, 503 another worker is processing it (send it again later), 500 failed."""
         outcome = _Outcome()
         token = _outcome.set(outcome)
         self._in_flight += 1
@@ -142,19 +146,20 @@ class TelegramWebhook:
             )
         except Exception as exc:  # a bug outside the handlers; PTB's error handlers saw none
             log.error("update %s failed: %s", update.update_id, type(exc).__name__)
-            return False
+            return 500
         finally:
             _outcome.reset(token)
             self._in_flight -= 1
             if not self._in_flight:
                 self._idle.set()
-        return not outcome.failed
+        return 503 if outcome.busy else 500 if outcome.failed else 200
 
     @staticmethod
     async def _mark_failed(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         outcome = _outcome.get()
         if outcome is not None:
             outcome.failed = True
+            outcome.busy = isinstance(context.error, InProgress)
 
     def secret_matches(self, given: str | None) -> bool:
         return hmac.compare_digest((given or "").encode(), self._secret)
@@ -188,11 +193,12 @@ class _UpdateHandler(RequestHandler):
         update = self._update()
         if update is None:
             return self._refuse(400, self.why)
-        if await self.hook.process(update):
-            self.set_status(200)
-        else:
+        status = await self.hook.process(update)
+        if status == 503:
+            self.why = f"update {update.update_id} is in progress elsewhere: send it again later"
+        elif status != 200:
             self.why = f"update {update.update_id} failed: Telegram will send it again"
-            self.set_status(500)
+        self.set_status(status)
         self.finish()
 
     def _update(self) -> Update | None:
