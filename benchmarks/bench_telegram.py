@@ -170,8 +170,10 @@ def measure(
 def medians(runs: list[dict]) -> dict:
     """One line for repeated runs: medians, and the range of the throughput."""
     line = dict(runs[0])
-    for key in ("per_second", "p50_ms", "p99_ms", "cpu_ms_per_update"):
-        line[key] = round(statistics.median(r[key] for r in runs), 2)
+    numbers = ("per_second", "p50_ms", "p99_ms", "cpu_ms_per_update", "cpu_ms_per_ticket")
+    for key in (*numbers, "cpu_ms_per_item"):
+        if key in line:
+            line[key] = round(statistics.median(r[key] for r in runs), 2)
     line["runs"] = len(runs)
     line["per_second_range"] = [
         min(r["per_second"] for r in runs),
@@ -183,7 +185,7 @@ def medians(runs: list[dict]) -> dict:
 def with_database(store: str, postgres: str, fn):  # type: ignore[no-untyped-def]
     if store == "sqlite":
         with tempfile.TemporaryDirectory() as tmp:
-            return fn(f"sqlite+aiosqlite:///{tmp}/tg.db")
+            return fn(f"sqlite+aiosqlite:///{tmp}/bench.db")
     base = parse_url(postgres)
     name = f"madoguchi_bench_{uuid.uuid4().hex[:8]}"
     admin = base.set(drivername="postgresql").render_as_string(hide_password=False)

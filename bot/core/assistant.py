@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.content.loader import Content
@@ -31,7 +32,6 @@ from bot.store.conversations import (
     Opened,
     Outbound,
     Understanding,
-    Unsent,
 )
 
 __all__ = ["MAX_TEXT", "Assistant", "InProgress", "Late"]
@@ -43,14 +43,18 @@ MAX_TEXT = 2000  # characters matched; longer messages are read up to here
 _SOCIAL = ("greeting", "thanks", "goodbye")  # say nothing of a topic: never reopen a ticket
 
 
+# The channel's way to put replies in front of the user. Part of the turn: a message counts as
+# answered once this returned, so an answer that never left (the process died, the network
+# failed) leaves the message unanswered, and its redelivery or the resume job answers it.
+Deliver = Callable[[list[Reply]], Awaitable[None]]
+
+
 @dataclass(frozen=True, slots=True)
 class Late:
-    """Replies the resume job found for a channel to send: a turn a dead process left
-    unfinished (`message_id` to mark sent afterwards), or an answer stored but never sent."""
+    """A turn a dead process left unfinished, answered by the resume job."""
 
     user: str
     replies: list[Reply]
-    message_id: int | None = None
 
 
 class Assistant:
@@ -81,45 +85,33 @@ class Assistant:
 
     # -- the one entry point ------------------------------------------------------------------
 
-    async def handle(self, incoming: Incoming) -> list[Reply]:
-        """Store the message, decide, store the answer; a repeated update gets no reply,
-        unless its answer was stored and never sent (then that answer, decided once).
-        Raises `InProgress` when another worker is answering this very update."""
+    async def handle(self, incoming: Incoming, deliver: Deliver | None = None) -> list[Reply]:
+        """Store the message, decide, `deliver` the replies, store them; a repeated update
+        gets no reply (unless its first turn died: then this is its turn). Raises
+        `InProgress` when another worker may be answering this very update."""
         channel, _, external = incoming.user.partition(":")
         opened = await self.conversations.open(
             Inbound(channel, external or channel, incoming.text or "", incoming.update_id)
         )
         if opened is None:
             return []
-        if isinstance(opened, Unsent):
-            return [Reply.from_shown(shown) for shown in opened.shown]
-        return await self._answered(incoming, opened)
-
-    async def sent(self, done: Incoming | Late) -> None:
-        """The replies reached the chat: from now on a redelivery is a plain duplicate."""
-        channel = done.user.partition(":")[0]
-        if isinstance(done, Late):
-            await self.conversations.sent(channel=channel, message_id=done.message_id)
-        else:
-            await self.conversations.sent(channel=channel, update_id=done.update_id)
+        return await self._answered(incoming, opened, deliver)
 
     async def resume(
         self,
         older_than: dt.timedelta = dt.timedelta(minutes=1),
         within: dt.timedelta = dt.timedelta(hours=6),
+        deliver: Callable[[str, list[Reply]], Awaitable[None]] | None = None,
     ) -> list[Late]:
-        """What a process that died left undone, for the channel to send: messages stored but
-        never answered (answered now), and answers stored but never sent."""
+        """Answer the messages stored but never answered (the process died mid-turn, after the
+        chat app was told they had arrived); `deliver(user, replies)` sends each answer."""
         late = []
         for resumed in await self.conversations.unfinished(older_than, within):
             opened, user = resumed.opened, f"{resumed.channel}:{resumed.external_id}"
-            assert opened is not None
-            replies = await self._answered(Incoming(user, opened.text), opened)
+            to_user = None if deliver is None else _to(deliver, user)
+            replies = await self._answered(Incoming(user, opened.text), opened, to_user)
             log.info("unanswered message answered message=%s", opened.message_id)
-            late.append(Late(user, replies, opened.message_id))
-        for resumed in await self.conversations.unsent(older_than, within):
-            user = f"{resumed.channel}:{resumed.external_id}"
-            late.append(Late(user, [Reply.from_shown(s) for s in resumed.shown or ()]))
+            late.append(Late(user, replies))
         return late
 
     def answer_for(self, entry_id: str, lang: str) -> Reply:
@@ -132,16 +124,19 @@ class Assistant:
 
     # -- the turn -------------------------------------------------------------------------------
 
-    async def _answered(self, incoming: Incoming, opened: Opened) -> list[Reply]:
-        """One turn on an opened message, closed with its replies in the same store call."""
+    async def _answered(
+        self, incoming: Incoming, opened: Opened, deliver: Deliver | None = None
+    ) -> list[Reply]:
+        """One turn on an opened message: decided, delivered, then closed with its replies."""
         state = opened.state
         replies, understood = await self._turn(incoming, state, opened)
+        if deliver is not None:
+            await deliver(replies)
         await self.conversations.close(
             opened,
             state,
             understood,
             [Outbound(r.text, r.kind, r.lang, r.intent, r.entry, r.confidence) for r in replies],
-            [r.shown() for r in replies],
         )
         return replies
 
@@ -264,3 +259,10 @@ class Assistant:
             # "I want a person" says nothing of the topic: the last answer given does.
             return [await self.commands.person(t, state, opened, reason="human")]
         return replies
+
+
+def _to(deliver: Callable[[str, list[Reply]], Awaitable[None]], user: str) -> Deliver:
+    async def to_user(replies: list[Reply]) -> None:
+        await deliver(user, replies)
+
+    return to_user

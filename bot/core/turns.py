@@ -47,34 +47,3 @@ class Reply:
     sources: tuple[Source, ...] = ()
     buttons: tuple[Button, ...] = field(default_factory=tuple)
     title: str | None = None  # the topic's title inside `text`, which channels may emphasise
-
-    def shown(self) -> dict:
-        """What a channel needs to show this reply again, as JSON: stored with the turn, so a
-        worker that dies between storing and sending leaves an answer another can send."""
-        return {
-            "kind": self.kind,
-            "text": self.text,
-            "lang": self.lang,
-            "intent": self.intent,
-            "entry": self.entry,
-            "confidence": self.confidence,
-            "handoff": self.handoff,
-            "sources": [s.model_dump(mode="json") for s in self.sources],
-            "buttons": [[b.label, b.action] for b in self.buttons],
-            "title": self.title,
-        }
-
-    @classmethod
-    def from_shown(cls, shown: dict) -> Reply:
-        return cls(
-            shown["kind"],
-            shown["text"],
-            shown["lang"],
-            shown.get("intent"),
-            shown.get("entry"),
-            shown.get("confidence", 0.0),
-            shown.get("handoff", False),
-            tuple(Source.model_validate(s) for s in shown.get("sources", ())),
-            tuple(Button(label, action) for label, action in shown.get("buttons", ())),
-            shown.get("title"),
-        )

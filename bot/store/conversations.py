@@ -37,7 +37,6 @@ __all__ = [
     "Resumed",
     "SqlConversations",
     "Understanding",
-    "Unsent",
 ]
 
 log = logging.getLogger(__name__)
@@ -102,17 +101,7 @@ class Resumed:
 
     channel: str
     external_id: str
-    opened: Opened | None
-    shown: list | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Unsent:
-    """A redelivered update whose answer was stored but never reached the chat: send `shown`
-    (the replies as the assistant serialised them), then mark it sent."""
-
-    message_id: int
-    shown: list
+    opened: Opened
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +115,10 @@ class Outbound:
 
 
 class Conversations(Protocol):
-    async def open(self, inbound: Inbound) -> Opened | Unsent | None:
-        """Store the message; None when this channel update was already processed and its
-        answer sent, `Unsent` when answered but not sent; raises `InProgress` while another
-        worker still has it."""
+    async def open(self, inbound: Inbound) -> Opened | None:
+        """Store the message; None when this channel update was already answered; the turn
+        again when it was stored and its turn died; raises `InProgress` while another worker
+        may still be in that turn."""
 
     async def close(
         self,
@@ -137,18 +126,9 @@ class Conversations(Protocol):
         state: ConversationState,
         understood: Understanding | None,
         replies: list[Outbound],
-        shown: list | None = None,
     ) -> None:
-        """Store the turn; `shown` (the replies as sent) is kept until `sent` is called."""
-
-    async def sent(
-        self, *, channel: str, update_id: str | None = None, message_id: int | None = None
-    ) -> None:
-        """The answer reached the chat: a redelivery of this update is now a plain duplicate."""
-
-    async def unsent(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
-        """Answers stored but never sent (the worker died after storing), taken by this
-        process to send; `Resumed.opened` is None and `Resumed.shown` holds them."""
+        """Store what was decided and answered: the channel calls it once the answer reached
+        the chat (or the chat refused it for good), so an answered message was delivered."""
 
     async def feedback(self, user_id: int, entry: str, vote: int, lang: str | None) -> None: ...
 
@@ -204,10 +184,8 @@ class _Statements:
         self.insert_outbound = insert(messages)
         self.mark_answered = (
             update(messages)
-            .where(messages.c.id == bindparam("mid"))
-            .values(
-                answered_at=bindparam("now"), shown=bindparam("shown"), sent_at=bindparam("sent")
-            )
+            .where(messages.c.id.in_(bindparam("ids", expanding=True)))
+            .values(answered_at=bindparam("now"))
         )
 
     def _upsert(self, name: str, rows: list[dict] | None):  # type: ignore[no-untyped-def]
@@ -250,7 +228,7 @@ class _Statements:
 
 @dataclass(slots=True)
 class _Job:
-    kind: str  # "open" | "close" | "sent"
+    kind: str  # "open" | "close"
     payload: tuple
     future: asyncio.Future
 
@@ -312,13 +290,9 @@ class SqlConversations:
             if opens:
                 opened = await self._open_many(conn, [j.payload[0] for _, j in opens])
                 results.update((i, o) for (i, _), o in zip(opens, opened, strict=True))
-            sent = [(i, j) for i, j in enumerate(batch) if j.kind == "sent"]
-            if sent:
-                await self._sent_many(conn, [j.payload for _, j in sent])
-                results.update((i, None) for i, _ in sent)
         return [results[i] for i in range(len(batch))]
 
-    async def open(self, inbound: Inbound) -> Opened | Unsent | None:
+    async def open(self, inbound: Inbound) -> Opened | None:
         opened = await self._submit("open", (inbound,))
         if opened is None and inbound.update_id is not None:
             opened = await self._redelivered(inbound)
@@ -328,13 +302,11 @@ class SqlConversations:
             log.info(
                 "duplicate update skipped channel=%s update=%s", inbound.channel, inbound.update_id
             )
-        elif isinstance(opened, Unsent):
-            log.info("stored answer sent again message=%s", opened.message_id)
         else:
             log.info("message in user=%s message=%s", opened.user_id, opened.message_id)
         return opened
 
-    async def _redelivered(self, inbound: Inbound) -> Opened | Unsent | None:
+    async def _redelivered(self, inbound: Inbound) -> Opened | None:
         """The chat app sent an update again: its first delivery failed somewhere. Whatever
         part of the turn did not happen, happens now, once."""
         messages, users = Message.__table__, User.__table__
@@ -348,8 +320,6 @@ class SqlConversations:
                         messages.c.text,
                         messages.c.created_at,
                         messages.c.answered_at,
-                        messages.c.sent_at,
-                        messages.c.shown,
                         users.c.role,
                     )
                     .join(users, users.c.id == messages.c.user_id)
@@ -361,16 +331,8 @@ class SqlConversations:
                     )
                 )
             ).first()
-            if row is None or (row.answered_at is not None and row.sent_at is not None):
-                return None  # processed (or forgotten since): a plain duplicate
-            if row.answered_at is not None and row.shown:
-                return Unsent(row.id, row.shown)
-            if row.answered_at is not None:
-                # Taken over by a redelivery or the resume job (which mark it answered while
-                # the turn runs): in progress for a while, then given up on.
-                if row.answered_at > now - ORDER_WAIT:
-                    raise InProgress(inbound.update_id)
-                return None
+            if row is None or row.answered_at is not None:
+                return None  # answered (or forgotten since): a plain duplicate
             if row.created_at > now - TAKEOVER_AFTER:
                 raise InProgress(inbound.update_id)
             taken = await conn.execute(
@@ -404,43 +366,9 @@ class SqlConversations:
         state: ConversationState,
         understood: Understanding | None,
         replies: list[Outbound],
-        shown: list | None = None,
     ) -> None:
-        payload = (opened, replace(state, pending=list(state.pending)), understood, replies, shown)
+        payload = (opened, replace(state, pending=list(state.pending)), understood, replies)
         await self._submit("close", payload)
-
-    async def sent(
-        self, *, channel: str, update_id: str | None = None, message_id: int | None = None
-    ) -> None:
-        if update_id is None and message_id is None:
-            return
-        await self._submit("sent", (channel, update_id, message_id))
-
-    async def _sent_many(self, conn: AsyncConnection, marks: list[tuple]) -> None:
-        messages, users = Message.__table__, User.__table__
-        now = utcnow()
-        ids = [m for _, _, m in marks if m is not None]
-        by_channel: dict[str, list[str]] = {}
-        for channel, update_id, message_id in marks:
-            if message_id is None and update_id is not None:
-                by_channel.setdefault(channel, []).append(update_id)
-        if ids:
-            await conn.execute(
-                update(messages)
-                .where(messages.c.id.in_(ids), messages.c.sent_at.is_(None))
-                .values(sent_at=now)
-            )
-        for channel, update_ids in by_channel.items():
-            await conn.execute(
-                update(messages)
-                .where(
-                    messages.c.update_id.in_(update_ids),
-                    messages.c.direction == "in",
-                    messages.c.sent_at.is_(None),
-                    messages.c.user_id.in_(select(users.c.id).where(users.c.channel == channel)),
-                )
-                .values(sent_at=now)
-            )
 
     async def _open_many(self, conn: AsyncConnection, inbounds: list[Inbound]) -> list:
         q = self._statements
@@ -506,18 +434,20 @@ class SqlConversations:
         user_ids = list({u.id for u in users.values()})
         found = await conn.execute(q.select_states, {"ids": user_ids})
         rows = {r.user_id: r for r in found.all()}
-        running = await conn.execute(
-            select(Message.__table__.c.user_id, func.max(Message.__table__.c.id))
-            .where(
-                Message.__table__.c.user_id.in_(user_ids),
-                Message.__table__.c.direction == "in",
-                Message.__table__.c.answered_at.is_(None),
-                Message.__table__.c.created_at > now - ORDER_WAIT,
-                Message.__table__.c.id.not_in(new_ids),
+        earlier: dict[int, int] = {}
+        if not self.db.is_sqlite:  # SQLite serves one process, whose users are in order already
+            running = await conn.execute(
+                select(Message.__table__.c.user_id, func.max(Message.__table__.c.id))
+                .where(
+                    Message.__table__.c.user_id.in_(user_ids),
+                    Message.__table__.c.direction == "in",
+                    Message.__table__.c.answered_at.is_(None),
+                    Message.__table__.c.created_at > now - ORDER_WAIT,
+                    Message.__table__.c.id.not_in(new_ids),
+                )
+                .group_by(Message.__table__.c.user_id)
             )
-            .group_by(Message.__table__.c.user_id)
-        )
-        earlier = {user: last for user, last in running.all()}
+            earlier = {user: last for user, last in running.all()}
 
         out: list[Opened | None] = []
         for ok, inbound in zip(fresh, inbounds, strict=True):
@@ -569,16 +499,7 @@ class SqlConversations:
         if not jobs:
             return
         changed, states, understood_rows, unanswered, outbound = [], {}, [], [], []
-        answered = []
-        for opened, state, understood, replies, shown in jobs:
-            answered.append(
-                {
-                    "mid": opened.message_id,
-                    "now": now,
-                    "shown": shown,
-                    "sent": None if shown else now,
-                }
-            )
+        for opened, state, understood, replies in jobs:
             # Only a profile that changed is written: most messages change none.
             if opened.profile != (state.lang, state.chosen):
                 easy = state.lang == "ja-easy"
@@ -642,7 +563,7 @@ class SqlConversations:
             await conn.execute(q.insert_unanswered, unanswered)
         if outbound:
             await conn.execute(q.insert_outbound, outbound)
-        await conn.execute(q.mark_answered, answered)
+        await conn.execute(q.mark_answered, {"ids": [j[0].message_id for j in jobs], "now": now})
 
     async def unfinished(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
         """Messages stored but never answered (the process died mid-turn), each taken by one
@@ -659,7 +580,7 @@ class SqlConversations:
         )
         resumed: list[Resumed] = []
         for message_id in ids:
-            taken = await self._take(message_id, "answered_at", now)
+            taken = await self._take(message_id, now)
             if taken is not None:
                 row, user, state = taken
                 opened = Opened(
@@ -668,35 +589,16 @@ class SqlConversations:
                 resumed.append(Resumed(user.channel, user.external_id, opened))
         return resumed
 
-    async def unsent(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
-        now = utcnow()
-        messages = Message.__table__
-        ids = await self._due(
-            messages.c.answered_at.is_not(None),
-            messages.c.sent_at.is_(None),
-            messages.c.answered_at < now - older_than,
-            messages.c.answered_at > now - within,
-        )
-        found: list[Resumed] = []
-        for message_id in ids:
-            # Taken by marking it sent: if this send fails too, the user asks again.
-            taken = await self._take(message_id, "sent_at", now)
-            if taken is not None and taken[0].shown:
-                row, user, _ = taken
-                found.append(Resumed(user.channel, user.external_id, None, row.shown))
-        return found
-
-    async def _take(self, message_id: int, mark: str, now: dt.datetime):  # type: ignore[no-untyped-def]
-        """One message for this process alone: its `mark` column set where it was still empty
-        (another process that got there first wins), with its user's address and state."""
+    async def _take(self, message_id: int, now: dt.datetime):  # type: ignore[no-untyped-def]
+        """One unanswered message for this process alone (marked answered where it was still
+        unanswered: another process that got there first wins), with its user and state."""
         messages, users = Message.__table__, User.__table__
-        column = messages.c[mark]
         async with self.db.connection() as conn:
             taken = await conn.execute(
                 update(messages)
-                .where(messages.c.id == message_id, column.is_(None))
-                .values({mark: now})
-                .returning(messages.c.user_id, messages.c.text, messages.c.shown)
+                .where(messages.c.id == message_id, messages.c.answered_at.is_(None))
+                .values(answered_at=now)
+                .returning(messages.c.user_id, messages.c.text)
             )
             row = taken.first()
             if row is None:
@@ -797,7 +699,6 @@ class MemoryConversations:
         state: ConversationState,
         understood: Understanding | None,
         replies: list[Outbound],
-        shown: list | None = None,
     ) -> None:
         if opened.user_id not in self.users.values():
             return
@@ -812,14 +713,6 @@ class MemoryConversations:
 
     async def unfinished(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
         return []  # nothing survives the process here
-
-    async def sent(
-        self, *, channel: str, update_id: str | None = None, message_id: int | None = None
-    ) -> None:
-        return None  # sent or not, nothing of it survives the process
-
-    async def unsent(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
-        return []
 
     async def forget(self, user_id: int) -> None:
         self.messages = [m for m in self.messages if m["user"] != user_id]

@@ -60,14 +60,10 @@ class Message(SQLModel, table=True):
     confidence: float | None = None
     update_id: str | None = Field(default=None, max_length=64)
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
-    # Inbound: when its turn was finished and the answer stored. None after a crash mid-turn:
-    # the start-up sweep answers it. Outbound rows are answered by definition.
+    # Inbound: when its turn was finished: the answer sent and stored. None after a crash
+    # mid-turn: the redelivered update or the resume job answers it. Outbound rows are
+    # answered by definition.
     answered_at: dt.datetime | None = None
-    # Inbound: the replies as the channel shows them (text, buttons, sources), and when they
-    # reached the chat. Answered but not sent: a worker died in between; the redelivered update
-    # (or the resume job) sends these instead of deciding again.
-    shown: list | None = Field(default=None, sa_column=Column(JSON, nullable=True))
-    sent_at: dt.datetime | None = None
 
 
 class StateRow(SQLModel, table=True):

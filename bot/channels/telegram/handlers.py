@@ -10,7 +10,7 @@ from typing import Any
 
 from telegram import Bot, BotCommand, Message, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.channels.telegram.flood import FloodGate, Pace
@@ -150,8 +150,11 @@ class TelegramChannel:
             await self._desk(update, context.bot, action=query.data)
             return
         incoming = self._incoming(update, "", query.data or "")
-        replies = await self.assistant.handle(incoming)
-        await self._delivered(incoming, self._show_pressed(update, context.bot, replies))
+
+        async def show(replies: list[Reply]) -> None:
+            await self._refusals_told(self._show_pressed(update, context.bot, replies))
+
+        await self.assistant.handle(incoming, show)
 
     async def _show_pressed(self, update: Update, bot: Bot, replies: list[Reply]) -> None:
         """A button's answer replaces the message that carried it, where it can."""
@@ -176,15 +179,17 @@ class TelegramChannel:
     async def resume_unanswered(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Messages this bot (or a worker that died) confirmed to Telegram but never answered:
         answered now, from the store (PTB's JobQueue runs this at start and every minute)."""
-        for resumed in await self.assistant.resume():
-            channel, _, external = resumed.user.partition(":")
+
+        async def send(user: str, replies: list[Reply]) -> None:
+            channel, _, external = user.partition(":")
             if channel != "telegram" or not external.lstrip("-").isdigit():
-                continue
+                return
             try:
-                await self._send(context.bot, int(external), resumed.replies)
-            except (BadRequest, Forbidden) as exc:
-                log.info("resumed answer not delivered: %s", type(exc).__name__)
-            await self.assistant.sent(resumed)
+                await self._send(context.bot, int(external), replies)
+            except TelegramError as exc:  # this was the last chance: say so in the log
+                log.warning("resumed answer not delivered: %s", type(exc).__name__)
+
+        await self.assistant.resume(deliver=send)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log for operators (ids, no text) and tell the user instead of going silent."""
@@ -240,20 +245,22 @@ class TelegramChannel:
     # -- sending -------------------------------------------------------------------------------
 
     async def _answer(self, update: Update, bot: Bot, incoming: Incoming) -> None:
-        replies = await self.assistant.handle(incoming)
-        await self._delivered(incoming, self._send(bot, update.effective_chat.id, replies))
+        async def send(replies: list[Reply]) -> None:
+            await self._refusals_told(self._send(bot, update.effective_chat.id, replies))
 
-    async def _delivered(self, incoming: Incoming, sending: Awaitable[None]) -> None:
-        """Send, then record that the answer reached the chat. A network failure raises: the
-        update fails, Telegram sends it again, and the stored answer goes out then. A refusal
-        (the user blocked the bot, the chat is gone) will not pass by retrying."""
+        await self.assistant.handle(incoming, send)
+
+    @staticmethod
+    async def _refusals_told(sending: Awaitable[None]) -> None:
+        """Sending is part of the turn. A network failure raises: the turn stays unfinished,
+        the update fails, and Telegram's redelivery answers it. A refusal (the user blocked
+        the bot, the chat is gone) will not pass by retrying: the turn ends here."""
         try:
             await sending
         except Forbidden as exc:
             log.info("answer not delivered: %s", type(exc).__name__)
         except BadRequest as exc:
             log.warning("answer refused by Telegram: %s", type(exc).__name__)
-        await self.assistant.sent(incoming)
 
     async def _send(self, bot: Bot, chat_id: int, replies: list[Reply]) -> None:
         for reply in replies:
