@@ -12,7 +12,7 @@ from pathlib import Path
 import bot
 
 PACKAGE = Path(bot.__file__).parent
-LAYER = {"channels": 4, "core": 3, "nlu": 2, "handoff": 2, "content": 1, "store": 1}
+LAYER = {"channels": 4, "core": 3, "nlu": 2, "handoff": 2, "content": 1, "store": 1, "rules": 1}
 LEAVES = {"i18n", "settings", "languages", "actions", "inputs"}
 
 
