@@ -319,6 +319,7 @@ class SqlConversations:
                         messages.c.user_id,
                         messages.c.text,
                         messages.c.created_at,
+                        messages.c.claimed_at,
                         messages.c.answered_at,
                         users.c.role,
                     )
@@ -333,15 +334,11 @@ class SqlConversations:
             ).first()
             if row is None or row.answered_at is not None:
                 return None  # answered (or forgotten since): a plain duplicate
-            if row.created_at > now - TAKEOVER_AFTER:
+            if (row.claimed_at or row.created_at) > now - TAKEOVER_AFTER:
                 raise InProgress(inbound.update_id)
-            taken = await conn.execute(
-                update(messages)
-                .where(messages.c.id == row.id, messages.c.answered_at.is_(None))
-                .values(answered_at=now)
-            )
+            taken = await conn.execute(_claim(row.id, now, TAKEOVER_AFTER))
             if taken.rowcount != 1:
-                raise InProgress(inbound.update_id)  # the resume job has it this very moment
+                raise InProgress(inbound.update_id)  # another process took it this very moment
             state = await self._state_of(conn, row.user_id)
         log.info("unfinished turn taken over message=%s", row.id)
         return Opened(row.user_id, row.id, state, row.text, row.role, (state.lang, state.chosen))
@@ -575,12 +572,12 @@ class SqlConversations:
         ids = await self._due(
             messages.c.answered_at.is_(None),
             messages.c.text != "",  # a button press: pressed again if it matters
-            messages.c.created_at < now - older_than,
+            _started(messages) < now - older_than,
             messages.c.created_at > now - within,
         )
         resumed: list[Resumed] = []
         for message_id in ids:
-            taken = await self._take(message_id, now)
+            taken = await self._take(message_id, now, older_than)
             if taken is not None:
                 row, user, state = taken
                 opened = Opened(
@@ -589,16 +586,15 @@ class SqlConversations:
                 resumed.append(Resumed(user.channel, user.external_id, opened))
         return resumed
 
-    async def _take(self, message_id: int, now: dt.datetime):  # type: ignore[no-untyped-def]
-        """One unanswered message for this process alone (marked answered where it was still
-        unanswered: another process that got there first wins), with its user and state."""
-        messages, users = Message.__table__, User.__table__
+    async def _take(self, message_id: int, now: dt.datetime, idle: dt.timedelta):  # type: ignore[no-untyped-def]
+        """One unanswered message for this process alone (another process that claimed it
+        first wins), with its user and state."""
+        users = User.__table__
         async with self.db.connection() as conn:
             taken = await conn.execute(
-                update(messages)
-                .where(messages.c.id == message_id, messages.c.answered_at.is_(None))
-                .values(answered_at=now)
-                .returning(messages.c.user_id, messages.c.text)
+                _claim(message_id, now, idle).returning(
+                    Message.__table__.c.user_id, Message.__table__.c.text
+                )
             )
             row = taken.first()
             if row is None:
@@ -630,6 +626,27 @@ class SqlConversations:
         async with self.db.session() as session:
             counts = await forget_user(session=session, user_id=user_id)
         log.info("user forgotten user=%s rows=%s", user_id, counts)
+
+
+def _started(messages):  # type: ignore[no-untyped-def]
+    """When the message's latest turn started: its arrival, or the last takeover of it."""
+    return func.coalesce(messages.c.claimed_at, messages.c.created_at)
+
+
+def _claim(message_id: int, now: dt.datetime, idle: dt.timedelta):  # type: ignore[no-untyped-def]
+    """Take an unanswered message whose turn has been silent for `idle` (its process died):
+    conditional, so of two processes only one gets it; a taker that dies too leaves it to be
+    taken again, `idle` later."""
+    messages = Message.__table__
+    return (
+        update(messages)
+        .where(
+            messages.c.id == message_id,
+            messages.c.answered_at.is_(None),
+            _started(messages) < now - idle,
+        )
+        .values(claimed_at=now)
+    )
 
 
 def _conversation_state(profile, row) -> ConversationState:  # type: ignore[no-untyped-def]

@@ -64,6 +64,9 @@ class Message(SQLModel, table=True):
     # mid-turn: the redelivered update or the resume job answers it. Outbound rows are
     # answered by definition.
     answered_at: dt.datetime | None = None
+    # Inbound: when a process last took over its unfinished turn (a redelivery, the resume
+    # job); a taker that dies too leaves it to be taken again.
+    claimed_at: dt.datetime | None = None
 
 
 class StateRow(SQLModel, table=True):

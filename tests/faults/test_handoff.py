@@ -466,6 +466,10 @@ async def test_a_message_stored_when_the_process_died_is_answered_after_restart(
     await t.restart()
     answer = await until(t, USER, "paid leave")
     assert "http" in answer or "Source" in answer or len(answer) > 100
-    async with t.db.session() as session:
-        stored = await session.get(Message, opened.message_id)
-    assert stored.answered_at is not None
+
+    async def answered() -> bool:  # stored once the answer has left
+        async with t.db.session() as session:
+            stored = await session.get(Message, opened.message_id)
+            return stored.answered_at is not None
+
+    await eventually(answered)

@@ -220,7 +220,17 @@ async def test_a_turn_that_died_is_taken_over_by_the_redelivered_update(db: Data
     again = await store.open(Inbound("telegram", "33", "and my card?", "u8"))
     assert isinstance(again, Opened)
     assert again.message_id == dead.message_id and again.state.misses == 2
-    # taken: a third delivery is a duplicate of the turn now running
+    with pytest.raises(InProgress):  # taken: a third delivery waits for this turn
+        await store.open(Inbound("telegram", "33", "and my card?", "u8"))
+    async with db.session() as session:  # and the worker that took it died too
+        await session.exec(
+            update(Message)
+            .where(Message.id == dead.message_id)
+            .values(claimed_at=utcnow() - dt.timedelta(seconds=30))
+        )
+    last = await store.open(Inbound("telegram", "33", "and my card?", "u8"))
+    assert isinstance(last, Opened) and last.message_id == dead.message_id
+    await store.close(last, last.state, None, [])
     assert await store.open(Inbound("telegram", "33", "and my card?", "u8")) is None
 
 
