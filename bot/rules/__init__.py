@@ -7,5 +7,23 @@ line by line against the tables they come from.
 
 from bot.rules.dates import parse_date
 from bot.rules.paid_leave import Entitlement, Grant, Row, Table, entitlement
+from bot.rules.pay import Basis, PayCheck, Premium, PremiumKind, check_pay
+from bot.rules.sme import Industry, Size, Threshold, size
 
-__all__ = ["Entitlement", "Grant", "Row", "Table", "entitlement", "parse_date"]
+__all__ = [
+    "Basis",
+    "Entitlement",
+    "Grant",
+    "Industry",
+    "PayCheck",
+    "Premium",
+    "PremiumKind",
+    "Row",
+    "Size",
+    "Table",
+    "Threshold",
+    "check_pay",
+    "entitlement",
+    "parse_date",
+    "size",
+]
