@@ -37,6 +37,12 @@ _ARG = {
     "help": r"",
     "start": r"",
     "claim": r"\d{1,12}",
+    "check": rf"(?:{_ID})?",  # start a self-check; empty: the list of them
+    "pick": r"[a-z0-9][a-z0-9-]{0,31}",  # a choice in a self-check's step
+    "cancel": r"",
+    "remind": r"\d{4}-\d{2}-\d{2}",  # remind me before this expiry date
+    "reminders": r"(?:cancel:\d{1,12})?",
+    "notices": r"(?:on|off)?",
     # made by channels, never by a button, but parsed the same way
     "non-text": r"",
     "throttled": r"notice|quiet",

@@ -7,6 +7,7 @@ error a person can cause into one readable line and a non-zero exit, never a tra
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import logging
 import sys
@@ -33,6 +34,10 @@ db_app = typer.Typer(no_args_is_help=True, help="The database: migrations, reten
 app.add_typer(db_app, name="db")
 report_app = typer.Typer(no_args_is_help=True, help="Figures for the people running the desk.")
 app.add_typer(report_app, name="report")
+notice_app = typer.Typer(
+    no_args_is_help=True, help="Notices to users: send one, follow its delivery, list them."
+)
+app.add_typer(notice_app, name="notice")
 
 out = Console()
 err = Console(stderr=True)
@@ -253,6 +258,35 @@ def evaluate_cmd(
         )
 
 
+def _check_offices(root: Path, report) -> None:  # type: ignore[no-untyped-def]
+    """knowledge/offices.yaml: a broken structure fails; offices not yet read on an official
+    page are a warning (their answers say so and link the official list)."""
+    from bot.core.replies import tokyo_today
+    from bot.rules.offices import OfficesError, check_offices, load_offices
+
+    path = root / "knowledge" / "offices.yaml"
+    if not path.exists():
+        return
+    try:
+        offices = load_offices(path)
+    except OfficesError as exc:
+        report.errors.extend(exc.lines)
+        return
+    unread = 0
+    for line in check_offices(offices, today=tokyo_today()):
+        if "no source" in line:
+            unread += 1
+        elif "read the page again" in line:
+            report.warnings.append(f"knowledge/offices.yaml: {line}")
+        else:
+            report.errors.append(f"knowledge/offices.yaml: {line}")
+    if unread:
+        report.warnings.append(
+            f"knowledge/offices.yaml: {unread} office(s) not yet checked against an official "
+            "page; their answers say so and link the official list"
+        )
+
+
 @kb_app.command("check")
 def kb_check(
     content_dir: Annotated[Path | None, typer.Option(help="Folder with knowledge/ etc.")] = None,
@@ -273,6 +307,7 @@ def kb_check(
             load_catalogs(root / "locales")
         except CatalogError as exc:
             report.errors.extend(exc.problems)
+        _check_offices(root, report)
     table = Table(title=f"{len(content.entries)} entries, {len(content.intents)} intents")
     for col in ("language", "complete", "coverage %", "questions", "machine-translated"):
         table.add_column(col, justify="right" if col != "language" else "left")
@@ -303,6 +338,132 @@ def kb_check(
             )
         )
     out.print("[green]content OK[/green]")
+
+
+def _day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"--today: {value!r} is not a date like 2026-10-01") from None
+
+
+@kb_app.command("stale")
+def kb_stale(
+    content_dir: Annotated[Path | None, typer.Option(help="Folder with knowledge/ etc.")] = None,
+    today: Annotated[str | None, typer.Option(help="Judge as of this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(help="Show the first N (0: all).")] = 20,
+) -> None:
+    """What to re-verify on official pages, soonest first: dated facts, programme statuses,
+    sources."""
+    from bot.content.check import stale_list
+    from bot.core.replies import tokyo_today
+
+    day = _day(today) or tokyo_today()
+    try:
+        content = load_content(content_dir or default_content_dir())
+    except ContentError as exc:
+        raise _fail(exc.problems) from None
+    rows = stale_list(content)
+    overdue = sum(row.due < day for row in rows)
+    out.print(
+        f"{len(rows)} things to re-verify, soonest first ({overdue} overdue on {day.isoformat()}):",
+        highlight=False,
+    )
+    for row in rows[: None if limit <= 0 else limit]:
+        mark = "OVERDUE" if row.due < day else "       "
+        out.print(
+            f"{row.due.isoformat()} {mark} {row.what:<24} {row.where:<34} {row.detail}",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+
+
+@kb_app.command("show")
+def kb_show(
+    entry: Annotated[str, typer.Argument(help="The entry id, e.g. minimum-wage-payslip.")],
+    lang: Annotated[str, typer.Option(help="Language code (ja, ja-easy, en, vi, ne...).")] = "ja",
+    today: Annotated[str | None, typer.Option(help="Show it as on this date (YYYY-MM-DD).")] = None,
+    content_dir: Annotated[Path | None, typer.Option(help="Folder with knowledge/ etc.")] = None,
+) -> None:
+    """An entry's answer exactly as a user reads it today: facts filled in, sources listed."""
+    from bot.core.replies import Replies, tokyo_today
+    from bot.i18n import load_catalogs
+
+    day = _day(today) or tokyo_today()
+    if lang not in ALL_CODES:
+        raise _fail(f"--lang: unknown language {lang!r} (one of {', '.join(ALL_CODES)})")
+    root = content_dir or default_content_dir()
+    try:
+        content = load_content(root)
+        catalogs = load_catalogs(root / "locales")
+    except (ContentError, CatalogError) as exc:
+        raise _fail(exc.problems) from None
+    if entry not in content.entries:
+        raise _fail(f"no entry {entry!r}; `madoguchi kb review-list` lists the ids")
+    reply = Replies(content, lambda: day).answer(catalogs(lang), content.entries[entry], 1.0)
+    out.print(reply.text, markup=False, highlight=False)
+
+
+review_app = typer.Typer(no_args_is_help=True, help="A native speaker's review, as a spreadsheet.")
+kb_app.add_typer(review_app, name="review")
+
+
+def _review_lang(lang: str) -> str:
+    if lang not in ALL_CODES or lang == "ja":
+        raise _fail(f"--lang: {lang!r} is not a translated language ({', '.join(ALL_CODES[1:])})")
+    return lang
+
+
+@review_app.command("export")
+def kb_review_export(
+    lang: Annotated[str, typer.Option(help="The language to review (ne, vi, tl...).")],
+    out_file: Annotated[Path | None, typer.Option("--out", help="CSV file to write.")] = None,
+    content_dir: Annotated[Path | None, typer.Option(help="Folder with knowledge/ etc.")] = None,
+) -> None:
+    """Write a spreadsheet (CSV): Japanese and English beside the translation, one row per entry
+    and field, with the figures each answer must carry and a `reviewed` column to fill in."""
+    from bot.content.review import export_rows, write_csv
+
+    code = _review_lang(lang)
+    try:
+        content = load_content(content_dir or default_content_dir())
+    except ContentError as exc:
+        raise _fail(exc.problems) from None
+    rows = export_rows(content, code)
+    target = out_file or Path(f"review-{code}.csv")
+    try:
+        target.write_text(write_csv(rows), encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"{target}: cannot be written: {exc.strerror}") from None
+    out.print(f"{len(rows)} rows written to {target}", highlight=False)
+
+
+@review_app.command("import")
+def kb_review_import(
+    file: Annotated[Path, typer.Argument(help="The CSV the reviewer filled in.")],
+    lang: Annotated[str, typer.Option(help="The language of the file.")],
+    content_dir: Annotated[Path | None, typer.Option(help="Folder with knowledge/ etc.")] = None,
+) -> None:
+    """Read a reviewed spreadsheet back: translations written, rows marked reviewed; refused
+    (nothing changed) if a translation lost a key point's figure."""
+    from bot.content.review import ReviewError, import_rows
+
+    code = _review_lang(lang)
+    try:
+        content = load_content(content_dir or default_content_dir())
+        text = file.read_text(encoding="utf-8")
+    except ContentError as exc:
+        raise _fail(exc.problems) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"{file}: cannot be read as UTF-8 text: {exc}") from None
+    try:
+        changed = import_rows(content, code, text)
+    except ReviewError as exc:
+        raise _fail([*exc.lines, "nothing was imported"]) from None
+    out.print(f"{len(changed)} entr{'y' if len(changed) == 1 else 'ies'} updated", highlight=False)
 
 
 @kb_app.command("review-list")
@@ -497,6 +658,147 @@ def report_tickets() -> None:
             rating,
         )
     out.print(table)
+
+
+# -- notices ------------------------------------------------------------------------------------
+
+
+def _notices(db, settings):  # type: ignore[no-untyped-def]
+    from bot.i18n import load_catalogs
+    from bot.outreach.notices import Notices
+
+    # These commands store and report; the running bot's workers write the users' texts, with
+    # catalogs they checked at start.
+    catalogs = load_catalogs(default_content_dir() / "locales", strict=False)
+    return Notices(db, catalogs, default_language=settings.default_language)
+
+
+def _audience_text(audience: dict) -> str:
+    if not audience:
+        return "everyone"
+    return ", ".join(f"{k} {v}" for k, v in sorted(audience.items()))
+
+
+@notice_app.command("send")
+def notice_send(
+    file: Annotated[Path, typer.Argument(help="YAML: language code -> text; ja is required.")],
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Only users who read this language.")
+    ] = None,
+    company: Annotated[
+        str | None, typer.Option("--company", help="Only users tagged with this company.")
+    ] = None,
+    by: Annotated[str, typer.Option(help="Who sends it, for the record.")] = "cli",
+) -> None:
+    """Store a notice for everyone, one language or one company; the running bot fans it out
+    and delivers it within Telegram's limits. Users who opted out are skipped; a language the
+    notice lacks reads the ja-easy text (else ja) under a note in the user's language."""
+    import yaml
+
+    from bot.outreach.notices import NoticeError
+
+    if lang and company:
+        raise _fail("use --lang or --company, not both")
+    try:
+        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise _fail(f"{file}: cannot read it ({exc.strerror or exc})") from None
+    except yaml.YAMLError as exc:
+        mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise _fail(
+            f"{file}: not valid YAML{where}" + (f": {problem}" if problem else "")
+        ) from None
+    audience = {"lang": lang} if lang else {"company": company} if company else {}
+    settings = _settings()
+
+    async def work(db):  # type: ignore[no-untyped-def]
+        notices = _notices(db, settings)
+        notice_id = await notices.send(raw, audience, by=by)
+        return notice_id, await notices.progress(notice_id)
+
+    try:
+        notice_id, progress = _with_database(settings, work)
+    except NoticeError as exc:
+        raise _fail(f"{file}: {exc}") from None
+    out.print(
+        f"notice #{notice_id} stored for {_audience_text(audience)}: {progress.waiting} "
+        f"subscriber(s) to reach. The running bot sends it; follow it with "
+        f"`madoguchi notice status {notice_id}`.",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+@notice_app.command("status")
+def notice_status(
+    notice_id: Annotated[int, typer.Argument(help="The notice's number.")],
+) -> None:
+    """Recipients, delivered, failed (blocked the bot, chat gone) and pending, and how many
+    subscribers the fan-out has still to reach."""
+    settings = _settings()
+    progress = _with_database(settings, lambda db: _notices(db, settings).progress(notice_id))
+    if progress is None:
+        raise _fail(f"no notice #{notice_id} (`madoguchi notice list` lists them)")
+    state = "finished" if progress.fanned_out else f"{progress.waiting} still to reach"
+    out.print(
+        f"notice #{notice_id}: {progress.recipients} recipient(s), {progress.delivered} "
+        f"delivered, {progress.failed} failed, {progress.pending} pending; fan-out {state}",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+@notice_app.command("list")
+def notice_list(
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 20,
+) -> None:
+    """The newest notices: who sent them to whom, in which languages, and whether every
+    recipient has been reached."""
+    from bot.outreach.reminders import TOKYO
+
+    settings = _settings()
+    rows = _with_database(settings, lambda db: _notices(db, settings).list(limit))
+    table = Table(title=f"{len(rows)} notice(s), newest first")
+    for col in ("#", "created (Tokyo)", "by", "audience", "languages", "fan-out"):
+        table.add_column(col, justify="right" if col == "#" else "left")
+    for n in rows:
+        table.add_row(
+            str(n.id),
+            n.created_at.astimezone(TOKYO).strftime("%Y-%m-%d %H:%M"),
+            n.created_by,
+            _audience_text(n.audience),
+            " ".join(n.languages),
+            "finished" if n.fanned_out else "in progress",
+        )
+    out.print(table)
+
+
+@notice_app.command("company")
+def notice_company(
+    user: Annotated[str, typer.Argument(help="Store id, or channel:external_id")],
+    name: Annotated[str | None, typer.Argument(help="The company tag; omit it to clear.")] = None,
+) -> None:
+    """Tag a user with their company, for notices sent with --company."""
+    from bot.store.database import StoreError
+    from bot.store.privacy import find_user
+
+    if name is not None and not 1 <= len(name.strip()) <= 64:
+        raise _fail("a company tag is 1 to 64 characters")
+    settings = _settings()
+
+    async def work(db):  # type: ignore[no-untyped-def]
+        found = await find_user(db, user)
+        if found is None:
+            raise StoreError(f"no user {user!r} in the store (use the id or channel:external_id)")
+        await _notices(db, settings).set_company(found.id, name)
+        return found.id
+
+    user_id = _with_database(settings, work)
+    tag = f"tagged {name.strip()!r}" if name else "no longer tagged"
+    out.print(f"user {user_id} is {tag}", highlight=False, markup=False)
 
 
 def main() -> None:

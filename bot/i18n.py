@@ -19,6 +19,7 @@ from babel.dates import format_date, format_datetime
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import Translations
 
 from bot.languages import ALL_CODES, LANGUAGES
@@ -56,6 +57,9 @@ class Translator:
     def datetime(self, value: dt.datetime, fmt: str = "medium") -> str:
         return format_datetime(value, format=fmt, locale=self.locale, tzinfo=value.tzinfo)
 
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.locale)
+
     def list(self, items: Sequence[str], style: str = "standard") -> str:
         return format_list(list(items), style=style, locale=self.locale)
 
@@ -76,7 +80,11 @@ def _compile(po_path: Path, problems: list[str], root: Path) -> Translations | N
     except Exception as exc:  # babel raises several types for broken files
         problems.append(f"{rel}: not a valid .po file: {exc}")
         return None
-    missing = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+    missing = [
+        m.id
+        for m in catalog
+        if m.id and (not m.string or m.fuzzy or (isinstance(m.string, tuple) and not all(m.string)))
+    ]
     if missing:
         first = missing[0] if isinstance(missing[0], str) else missing[0][0]
         problems.append(f"{rel}: {len(missing)} message(s) untranslated or fuzzy, e.g. {first!r}")

@@ -34,9 +34,11 @@ def test_placeholders_survive_translation(code: str) -> None:
     assert {m.id for m in catalog if m.id} == template, "run pybabel update"
     for message in catalog:
         if message.id:
-            assert set(PLACEHOLDER.findall(message.string)) == set(
-                PLACEHOLDER.findall(message.id)
-            ), message.id
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            wanted = {p for text in ids for p in PLACEHOLDER.findall(text)}
+            for text in strings:  # every plural form keeps the placeholders
+                assert set(PLACEHOLDER.findall(text)) == wanted, message.id
 
 
 def test_a_missing_catalog_is_an_error_not_silent_english(tmp_path: Path) -> None:
@@ -56,3 +58,18 @@ def test_dates_and_lists_follow_the_locale() -> None:
     assert catalogs("vi").date(day, "medium") != catalogs("en").date(day, "medium")
     assert catalogs("pt").list(["a", "b", "c"]) == "a, b e c"
     assert catalogs("tl").locale.language == "fil"
+
+
+def test_every_self_check_text_is_in_the_template() -> None:
+    """A flow edited in knowledge/flows/ without `pybabel extract -F locales/babel.cfg` would
+    show English to everyone: the template must hold every text a check shows."""
+    import yaml
+
+    from bot.content.extract import flow_texts
+
+    template = {m.id for m in read_po((LOCALES / "messages.pot").open("rb")) if m.id}
+    for path in sorted((default_content_dir() / "knowledge" / "flows").glob("*.yaml")):
+        if path.stem != "_phrases":
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            missing = [text for text in flow_texts(data) if text not in template]
+            assert not missing, (path.name, missing[:3])

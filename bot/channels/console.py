@@ -39,6 +39,14 @@ def to_incoming(user: str, line: str, buttons: tuple[Button, ...]) -> Incoming |
             return Incoming(user, text, action="forget")
         if command == "help":
             return Incoming(user, text, action="help")
+        if command == "check":
+            return Incoming(user, text, action=f"check:{arg}" if arg else "check")
+        if command in ("cancel", "reminders"):
+            return Incoming(user, text, action=command)
+        if command == "notices":
+            return Incoming(
+                user, text, action=f"notices:{arg}" if arg in ("on", "off") else "notices"
+            )
         return Incoming(user, text, action=f"unknown-command:{command}")
     if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
         return Incoming(user, text, action=buttons[int(text) - 1].action)
@@ -107,7 +115,7 @@ class ConsoleChannel(_Terminal):
     async def run(self, greeting: list[Reply] | None = None) -> None:
         self.console.print(
             "[bold]madoguchi[/bold] — type a question in any language. "
-            "[dim]/menu, /language xx, /human, /forgetme, /quit[/dim]"
+            "[dim]/menu, /check, /cancel, /reminders, /notices, /language xx, /human, /forgetme, /quit[/dim]"
         )
         buttons: tuple[Button, ...] = ()
         for reply in greeting or []:

@@ -6,17 +6,29 @@ ambiguous), the catalogue contract (every id of kb-topics.md present) and transl
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.content.loader import Content
-from bot.content.models import INTENT_IDS
+from bot.content.figures import missing_figures
+from bot.content.loader import FACT_REF, Content
+from bot.content.models import INTENT_IDS, Entry
 from bot.languages import ALL_CODES, DETECTABLE
 
-__all__ = ["CATALOGUE", "Collision", "Coverage", "Report", "check_content", "review_list"]
+__all__ = [
+    "CATALOGUE",
+    "Collision",
+    "Coverage",
+    "Due",
+    "Report",
+    "check_content",
+    "key_point_misses",
+    "review_list",
+    "stale_list",
+]
 
 # The topic contract of kb-topics.md: these ids must exist and may never be renamed or dropped.
 CATALOGUE: tuple[str, ...] = (
@@ -42,6 +54,10 @@ CATALOGUE: tuple[str, ...] = (
 MIN_QUESTIONS = 6
 SOFT_ANSWER_CHARS = 700
 COLLISION_AT = 92.0  # rapidfuzz ratio of normalised questions; measured on real near-duplicates
+# How long a page read once is trusted without a date of its own to re-check by: programme
+# rounds are yearly (fiscal years start in April), so a source or a programme status read more
+# than a year ago is due again.
+RECHECK_AFTER = dt.timedelta(days=365)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +129,63 @@ def find_collisions(content: Content, threshold: float = COLLISION_AT) -> list[C
     return found
 
 
-def check_content(content: Content, *, catalogue: Iterable[str] = CATALOGUE) -> Report:
+def key_point_misses(entry: Entry, lang: str, answer: str) -> list[str]:
+    """One line per key point figure `answer` (in `lang`) does not state; facts are filled in
+    by code, so their placeholders count for nothing."""
+    text = FACT_REF.sub(" ", answer)
+    return [
+        f"misses {figure} of the key point {point.point!r}"
+        for point in entry.key_points
+        for figure in missing_figures(point.figures, text, lang)
+    ]
+
+
+def _key_point_errors(content: Content) -> list[str]:
+    """Every language variant states every key point's figures."""
+    return [
+        f"knowledge/{entry.category}/{entry.id}.yaml: answer.{code}: {miss} (write it in digits)"
+        for entry in content.entries.values()
+        for code, text in entry.answer.items()
+        for miss in key_point_misses(entry, code, text)
+    ]
+
+
+def _fact_errors(content: Content, today: dt.date) -> tuple[list[str], list[str]]:
+    errors, warnings = [], []
+    used = {
+        name
+        for e in content.entries.values()
+        for t in e.answer.values()
+        for name in FACT_REF.findall(t)
+    }
+    for fact in sorted(content.facts.values(), key=lambda f: f.review_by):
+        if today > fact.review_by:
+            latest = fact.periods[-1]
+            problem = (
+                f"knowledge/facts.yaml: {fact.id}: past its review date {fact.review_by}: read "
+                f"{latest.source.url} again, then add the new period or move review_by"
+            )
+            if fact.waiver is not None and today <= fact.waiver.until:
+                warnings.append(
+                    f"{problem} (waived until {fact.waiver.until}: {fact.waiver.reason})"
+                )
+            else:
+                errors.append(problem)
+        if fact.id not in used:
+            warnings.append(f"knowledge/facts.yaml: {fact.id}: no answer uses it")
+    return errors, warnings
+
+
+def check_content(
+    content: Content, *, catalogue: Iterable[str] = CATALOGUE, today: dt.date | None = None
+) -> Report:
+    """Everything a curator must fix before content ships; `today` decides which facts are due."""
     errors: list[str] = []
     warnings: list[str] = []
+    errors += _key_point_errors(content)
+    fact_errors, fact_warnings = _fact_errors(content, today or dt.date.today())
+    errors += fact_errors
+    warnings += fact_warnings
     for missing in sorted(set(catalogue) - set(content.entries)):
         errors.append(f"knowledge: {missing}: id of the topic catalogue has no entry")
     for missing in sorted(set(INTENT_IDS) - set(content.intents)):
@@ -170,3 +240,46 @@ def review_list(content: Content) -> list[tuple[str, str, str]]:
             if status is None or status.value != "reviewed":
                 rows.append((f"intent:{intent.id}", lang, status.value if status else "missing"))
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """One thing a curator must re-read on an official page, and by when."""
+
+    due: dt.date
+    what: str  # "fact", "programme" or "source"
+    where: str  # the fact id, or the entry
+    detail: str  # the page to read
+
+
+def stale_list(content: Content) -> list[Due]:
+    """Every dated fact, programme status and source, soonest re-check first."""
+    rows = [
+        Due(fact.review_by, "fact", fact.id, str(fact.periods[-1].source.url))
+        for fact in content.facts.values()
+    ]
+    for entry in content.entries.values():
+        if entry.programme is not None:
+            rows.append(
+                Due(
+                    entry.programme.checked + RECHECK_AFTER,
+                    f"programme ({entry.programme.status})",
+                    entry.id,
+                    str(entry.sources[0].url),
+                )
+            )
+        for source in entry.sources:
+            rows.append(Due(source.as_of + RECHECK_AFTER, "source", entry.id, str(source.url)))
+    for line in content.helplines.values():
+        rows.append(
+            Due(line.source.as_of + RECHECK_AFTER, "help line", line.id, str(line.source.url))
+        )
+    for flow in content.flows.values():
+        for source in flow.sources:
+            rows.append(Due(source.as_of + RECHECK_AFTER, "self-check", flow.id, str(source.url)))
+    for intent in content.intents.values():
+        for source in intent.sources:
+            rows.append(
+                Due(source.as_of + RECHECK_AFTER, "source", f"intent:{intent.id}", str(source.url))
+            )
+    return sorted(rows, key=lambda row: (row.due, row.where))

@@ -6,16 +6,20 @@ Content is loaded once at startup by whoever builds the app; nothing here runs a
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from bot.content.models import CATEGORIES, Entry, Intent
+from bot.content.models import CATEGORIES, Entry, Fact, Flow, HelpLine, Intent
 from bot.languages import ALL_CODES, fallbacks
 
-__all__ = ["Content", "ContentError", "default_content_dir", "load_content"]
+__all__ = ["FACT_REF", "Content", "ContentError", "default_content_dir", "load_content"]
+
+FACT_REF = re.compile(r"\{fact:([a-z0-9-]+)\}")  # how an answer names a dated fact
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing
     _Loader: type = yaml.CSafeLoader
@@ -37,7 +41,11 @@ class Content:
     intents: dict[str, Intent]
     categories: dict[str, dict[str, str]]
     root: Path
-    digest: str = field(default="")
+    digest: str = field(default="")  # of what matching reads (facts are not part of it)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    flows: dict[str, Flow] = field(default_factory=dict)
+    phrases: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # flows' shared words
+    helplines: dict[str, HelpLine] = field(default_factory=dict)
 
     def category_title(self, category: str, lang: str) -> str:
         titles = self.categories.get(category, {})
@@ -93,6 +101,8 @@ def load_content(root: Path | None = None) -> Content:
     if not knowledge.is_dir():
         raise ContentError([f"{knowledge}: no knowledge folder here"])
     for path in sorted(knowledge.glob("*/*.yaml")):
+        if path.parent.name == "flows":
+            continue
         rel = path.relative_to(root).as_posix()
         data = _read_yaml(path, root, problems)
         if data is None:
@@ -155,8 +165,94 @@ def load_content(root: Path | None = None) -> Content:
         elif data is not None:
             problems.append("knowledge/categories.yaml: expected a mapping of categories")
 
+    facts = _load_keyed(knowledge / "facts.yaml", root, problems, Fact)
+    for entry in entries.values():
+        for code, text in entry.answer.items():
+            for name in FACT_REF.findall(text):
+                if name not in facts:
+                    problems.append(
+                        f"knowledge/{entry.category}/{entry.id}.yaml: answer.{code}: "
+                        f"{{fact:{name}}} is not in knowledge/facts.yaml"
+                    )
+
+    flows, phrases = _load_flows(knowledge / "flows", root, problems)
+    helplines = _load_keyed(knowledge / "helplines.yaml", root, problems, HelpLine)
+    for flow in flows.values():
+        if flow.entry is not None and flow.entry not in entries:
+            problems.append(f"knowledge/flows/{flow.id}.yaml: entry: unknown id {flow.entry!r}")
+
     if problems:
         raise ContentError(problems)
     if not entries:
         raise ContentError([f"{knowledge}: no knowledge entries found"])
-    return Content(entries, intents, categories, root, digest.hexdigest()[:16])
+    return Content(
+        entries,
+        intents,
+        categories,
+        root,
+        digest.hexdigest()[:16],
+        facts,
+        flows,
+        phrases,
+        helplines,
+    )
+
+
+def _load_flows(
+    folder: Path, root: Path, problems: list[str]
+) -> tuple[dict[str, Flow], dict[str, dict[str, list[str]]]]:
+    """knowledge/flows/*.yaml, one self-check each; `_phrases.yaml` holds the words every
+    check understands ("I don't know", per language)."""
+    flows: dict[str, Flow] = {}
+    phrases: dict[str, dict[str, list[str]]] = {}
+    if not folder.is_dir():
+        return flows, phrases
+    for path in sorted(folder.glob("*.yaml")):
+        rel = path.relative_to(root).as_posix()
+        data = _read_yaml(path, root, problems)
+        if data is None:
+            continue
+        if path.stem == "_phrases":
+            if isinstance(data, dict) and all(isinstance(v, dict) for v in data.values()):
+                phrases = {
+                    str(k): {c: [str(w) for w in ws] for c, ws in v.items()}
+                    for k, v in data.items()
+                }
+            else:
+                problems.append(f"{rel}: expected phrase kinds, each with words by language")
+            continue
+        try:
+            flow = Flow.model_validate(data)
+        except ValidationError as exc:
+            problems.extend(f"{rel}: {line}" for line in _describe(exc))
+            continue
+        if flow.id != path.stem:
+            problems.append(f"{rel}: id: {flow.id!r} differs from the file name {path.stem!r}")
+        else:
+            flows[flow.id] = flow
+    return flows, phrases
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _load_keyed(path: Path, root: Path, problems: list[str], model: type[M]) -> dict[str, M]:
+    """An optional file of id -> fields (knowledge/facts.yaml, knowledge/helplines.yaml), each
+    validated by `model`; every problem is one line naming the file and the id."""
+    if not path.exists():
+        return {}
+    rel = path.relative_to(root).as_posix()
+    data = _read_yaml(path, root, problems)
+    if not isinstance(data, dict):
+        if data is not None:
+            problems.append(f"{rel}: expected a mapping of ids to their fields")
+        return {}
+    found: dict[str, M] = {}
+    for key, value in data.items():
+        try:
+            found[str(key)] = model.model_validate({"id": key, **(value or {})})
+        except ValidationError as exc:
+            problems.extend(f"{rel}: {key}: {line}" for line in _describe(exc))
+        except TypeError:
+            problems.append(f"{rel}: {key}: expected its fields")
+    return found

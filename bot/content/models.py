@@ -7,6 +7,8 @@ readable line naming the file and the field instead of a wrong answer at run tim
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
@@ -17,11 +19,24 @@ __all__ = [
     "CATEGORIES",
     "INTENT_IDS",
     "Audience",
+    "Choice",
     "Entry",
     "Escalate",
+    "Fact",
+    "FactAt",
+    "FactKind",
+    "Flow",
+    "HelpLine",
     "Intent",
+    "KeyPoint",
+    "Period",
+    "Programme",
+    "ProgrammeStatus",
     "Review",
     "Source",
+    "Step",
+    "StepType",
+    "Waiver",
 ]
 
 CATEGORIES: tuple[str, ...] = (
@@ -60,6 +75,12 @@ class Escalate(StrEnum):
     always = "always"
 
 
+class ProgrammeStatus(StrEnum):
+    open = "open"  # a current round is confirmed on the official page
+    unconfirmed = "unconfirmed"  # no current round found: the answer says so
+    closed = "closed"  # ended: the answer says so and points to what replaced it
+
+
 class Review(StrEnum):
     reviewed = "reviewed"
     machine = "machine"
@@ -79,13 +100,233 @@ class _Strict(BaseModel):
 class Source(_Strict):
     title: str = Field(min_length=3)
     url: HttpUrl
-    as_of: dt.date
+    as_of: dt.date  # the day someone read this page (or the dated copy its title names)
+    confirms: str | None = None  # what that reading confirmed, for the next curator
 
     @field_validator("url")
     @classmethod
     def _https(cls, value: HttpUrl) -> HttpUrl:
         if value.scheme != "https":
             raise ValueError("official sources must use https")
+        return value
+
+
+class KeyPoint(_Strict):
+    """One thing every language must say: written once in Japanese, its figures checked.
+
+    `figures` are what `kb check` looks for in each language's answer, whatever the script:
+    plain numbers ("1226", "14", "0.75"), fractions ("3/4") and dates ("2027-04-01").
+    A point without figures (a condition, an exception) is there for translators and reviewers.
+    """
+
+    point: str = Field(min_length=3)
+    figures: list[str] = Field(default_factory=list)
+
+    @field_validator("figures")
+    @classmethod
+    def _figures(cls, value: list[str]) -> list[str]:
+        for figure in value:
+            if not re.fullmatch(r"\d+(\.\d+)?|\d+/\d+|\d{4}-\d{2}-\d{2}", figure):
+                raise ValueError(
+                    f"figure {figure!r}: write a number (1226, 0.75), a fraction (3/4) "
+                    "or a date (2027-04-01)"
+                )
+        return value
+
+
+class Programme(_Strict):
+    """Where a programme stands, so no answer presents a closed or unconfirmed one as running."""
+
+    status: ProgrammeStatus
+    checked: dt.date  # the day the official page was searched for a current round
+
+
+class FactKind(StrEnum):
+    yen = "yen"
+    yen_per_hour = "yen-per-hour"
+    yen_per_month = "yen-per-month"
+    count = "count"
+    date = "date"
+
+
+class Period(_Strict):
+    """One value of a fact and the days it held, with the page that said so."""
+
+    value: float | dt.date
+    valid_from: dt.date
+    valid_until: dt.date | None = None  # None: no end known (yet)
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class FactAt:
+    """A fact as of one day: the value in force, the next one if announced, and whether the
+    value can still be stated as current (`stale` once the fact is past its review date)."""
+
+    fact: Fact
+    period: Period
+    next: Period | None
+    stale: bool
+
+
+class Waiver(_Strict):
+    """A curator's signed-off delay of a re-check that cannot be done yet (the official page
+    does not show the new figure). Answers still show the value as past; only `kb check` lets it
+    through, as a warning, and only until `until`."""
+
+    until: dt.date
+    reason: str = Field(min_length=10)
+
+
+class Fact(_Strict):
+    """A figure that changes by date, stated once and referred to as {fact:ID} in answers.
+
+    `review_by` is the day someone must have re-read the official page: the next revision due
+    (the minimum wage every October) or a yearly re-check. Past it, answers stop presenting the
+    value as current and `kb check` fails until a curator records what the page says now.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    what: str = Field(min_length=3)  # in Japanese, for curators
+    kind: FactKind
+    review_by: dt.date
+    periods: list[Period] = Field(min_length=1)
+    waiver: Waiver | None = None
+
+    @model_validator(mode="after")
+    def _periods_in_order(self) -> Fact:
+        for before, after in zip(self.periods, self.periods[1:], strict=False):
+            if before.valid_until is None or before.valid_until >= after.valid_from:
+                raise ValueError(
+                    f"periods: the one from {before.valid_from} must end before "
+                    f"{after.valid_from}, when the next one starts"
+                )
+        for period in self.periods:
+            if period.valid_until is not None and period.valid_until < period.valid_from:
+                raise ValueError(f"periods: {period.valid_from} ends before it starts")
+            is_date = isinstance(period.value, dt.date)
+            if is_date != (self.kind is FactKind.date):
+                raise ValueError(f"periods: value {period.value!r} does not fit kind {self.kind}")
+        return self
+
+    def at(self, day: dt.date) -> FactAt:
+        started = [p for p in self.periods if p.valid_from <= day]
+        period = started[-1] if started else self.periods[0]
+        later = [p for p in self.periods if p.valid_from > day]
+        ended = period.valid_until is not None and period.valid_until < day
+        return FactAt(self, period, later[0] if later else None, day > self.review_by or ended)
+
+
+class StepType(StrEnum):
+    date = "date"
+    number = "number"
+    choice = "choice"
+    text = "text"  # free text a rule reads itself (a place, a postcode)
+
+
+class Choice(_Strict):
+    value: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")
+    label: str  # an English msgid, translated in the catalogs
+
+
+class Step(_Strict):
+    """One question of a self-check. Texts are English msgids: translators see them in the same
+    .po catalogs as every other line of the bot (`pybabel extract` reads these files)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")
+    type: StepType
+    ask: str = Field(min_length=3)
+    invalid: str | None = None  # said before asking again; a default per type otherwise
+    unsure: str | None = None  # said when the user does not know; a default otherwise
+    min: float | None = None
+    max: float | None = None
+    integer: bool = False
+    not_future: bool = False  # dates: no later than today
+    optional: bool = False  # "I don't know" is an answer (None), and the flow goes on
+    when: dict[str, str] = Field(default_factory=dict)  # asked only if earlier answers match
+    choices: list[Choice] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _choices(self) -> Step:
+        if (self.type is StepType.choice) != bool(self.choices):
+            raise ValueError(f"step {self.id}: choices go with type choice, and only with it")
+        return self
+
+
+class Flow(_Strict):
+    """A guided self-check: questions in order, then a result computed by a rule in code."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    rule: str  # which rule in code computes the result (bot.core.checks)
+    title: str  # English msgid: the button and the list of checks
+    entry: str | None = None  # the knowledge answer that offers this check as a button
+    starts: dict[str, list[str]] = Field(default_factory=dict)  # requests that start it
+    steps: list[Step] = Field(min_length=1)
+    results: dict[str, str]  # outcome -> English msgid with {placeholders} the rule fills
+    rule_name: str  # English msgid: the law or table the result applies
+    offers: list[str] = Field(default_factory=list)  # entries a good outcome offers as buttons
+    sources: list[Source] = Field(min_length=1)
+
+    @field_validator("starts")
+    @classmethod
+    def _languages(cls, value: dict) -> dict:
+        return _check_codes(value, ALL_CODES)
+
+    @model_validator(mode="after")
+    def _unique_steps(self) -> Flow:
+        ids = [s.id for s in self.steps]
+        if len(ids) != len(set(ids)):
+            raise ValueError("steps: two steps have the same id")
+        return self
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+
+class HelpLine(_Strict):
+    """A line a person can call, the languages it serves and when: the urgent reply lists the
+    ones for the user's language, open now first."""
+
+    id: str
+    name: dict[str, str]  # ja and en at least; other languages fall back to English
+    phone: str = Field(pattern=r"^(#?\d{3,4}|0\d{1,4}(-\d{1,4})?-\d{3,6})$")
+    hours: list[str] | str  # "always", or ranges like "Mon-Fri 09:00-20:00" in Tokyo time
+    holidays: str = Field(default="closed", pattern=r"^(open|closed)$")
+    languages: list[str] = Field(min_length=1)
+    topics: list[str] = Field(min_length=1)
+    source: Source
+
+    @field_validator("name")
+    @classmethod
+    def _names(cls, value: dict) -> dict:
+        _check_codes(value, ALL_CODES)
+        if not {"ja", "en"} <= set(value):
+            raise ValueError("name needs ja and en")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _codes(cls, value: list[str]) -> list[str]:
+        _check_codes(dict.fromkeys(value), ALL_CODES)
+        return value
+
+    @field_validator("hours")
+    @classmethod
+    def _hours(cls, value: list[str] | str) -> list[str] | str:
+        if isinstance(value, str) and value != "always":
+            raise ValueError("hours: 'always' or a list like ['Mon-Fri 09:00-17:00']")
+        pattern = r"^[A-Z][a-z]{2}(-[A-Z][a-z]{2})? \d{2}:\d{2}-\d{2}:\d{2}$"
+        for item in value if isinstance(value, list) else []:
+            if not re.fullmatch(pattern, item):
+                raise ValueError(f"hours: {item!r} is not like 'Mon-Fri 09:00-17:00'")
+        return value
+
+    @field_validator("topics")
+    @classmethod
+    def _topics(cls, value: list[str]) -> list[str]:
+        unknown = set(value) - {"urgent", "consultation"}
+        if unknown:
+            raise ValueError(f"topics: unknown {sorted(unknown)} (urgent, consultation)")
         return value
 
 
@@ -101,6 +342,8 @@ class Entry(_Strict):
     sources: list[Source] = Field(min_length=1)
     review: dict[str, Review] = Field(default_factory=dict)
     related: list[str] = Field(default_factory=list)
+    key_points: list[KeyPoint] = Field(default_factory=list)
+    programme: Programme | None = None
 
     @field_validator("category")
     @classmethod

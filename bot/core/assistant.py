@@ -16,14 +16,17 @@ from dataclasses import dataclass
 
 from bot.content.loader import Content
 from bot.core.commands import Commands
+from bot.core.flows import Flows
 from bot.core.policy import Decision, Policy, Verdict
-from bot.core.replies import Replies, notice
+from bot.core.replies import Replies, notice, tokyo_today
 from bot.core.turns import Incoming, Reply
 from bot.handoff.requests import Handoff
 from bot.i18n import Catalogs
 from bot.languages import base_language, parse_language
 from bot.nlu.detect import Detector
 from bot.nlu.match import Match, Matcher
+from bot.outreach.notices import Notices
+from bot.outreach.reminders import Reminders
 from bot.store.conversations import (
     Conversations,
     ConversationState,
@@ -41,6 +44,15 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 2000  # characters matched; longer messages are read up to here
 
 _SOCIAL = ("greeting", "thanks", "goodbye")  # say nothing of a topic: never reopen a ticket
+_A_QUESTION = 10  # characters from which a message in a self-check may be another question
+_IN_A_CHECK = (
+    "pick",
+    "cancel",
+    "check",
+    "remind",
+    "reminders",
+    "throttled",
+)  # buttons a check goes on with
 
 
 # The channel's way to put replies in front of the user. Part of the turn: a message counts as
@@ -69,6 +81,9 @@ class Assistant:
         policy: Policy | None = None,
         default_language: str = "en",
         handoff: Handoff | None = None,
+        today: Callable[[], dt.date] = tokyo_today,
+        reminders: Reminders | None = None,
+        notices: Notices | None = None,
     ) -> None:
         self.content = content
         self.matcher = matcher
@@ -80,8 +95,11 @@ class Assistant:
         )
         self.default_language = default_language
         self.handoff = handoff
-        self.replies = Replies(content)
-        self.commands = Commands(content, catalogs, conversations, self.replies, handoff)
+        self.replies = Replies(content, today)
+        self.flows = Flows(content, today)
+        self.commands = Commands(
+            content, catalogs, conversations, self.replies, handoff, self.flows, reminders, notices
+        )
 
     # -- the one entry point ------------------------------------------------------------------
 
@@ -148,12 +166,18 @@ class Assistant:
         state.lang = known or self.default_language
         t = self.catalogs(state.lang)
         action = (incoming.action or "").strip()
-        if not action.startswith("forget"):
+        if (state.flow or "").startswith("forget:") and not action.startswith("forget"):
             state.flow = None  # a confirmation is only valid as the very next step
         if action:
+            if self.flows.active(state) and action.split(":")[0] not in _IN_A_CHECK:
+                state.flow, state.flow_data = None, {}  # another button leaves the check
             return await self.commands.run(action, t, state, opened), None
 
         text = (incoming.text or "")[:MAX_TEXT]
+        if self.flows.active(state) is not None:
+            in_check = self._in_check(text, state)
+            if in_check is not None:
+                return in_check, None
         if state.pending and text.strip().isdigit():
             pick = int(text.strip())
             if 1 <= pick <= len(state.pending):
@@ -171,6 +195,10 @@ class Assistant:
             "decision %s target=%s conf=%.3f", decision.verdict, decision.target, match.confidence
         )
         replies = self._respond(lang, match, decision, state)
+        if decision.verdict is Verdict.answer:
+            wanted = self.flows.wanted(text, lang, decision.target)
+            if wanted is not None:  # "how many days do I have?": the rule, then the check
+                replies += self.flows.start(self.catalogs(lang), state, wanted.id) or []
         if self.handoff:
             replies = await self._handoff_turn(
                 opened, state, lang, decision, incoming.text or "", replies
@@ -185,6 +213,31 @@ class Assistant:
             candidates=tuple((c.id, c.score) for c in match.candidates[:3]),
         )
         return replies, understood
+
+    def _in_check(self, text: str, state: ConversationState) -> list[Reply] | None:
+        """A message during a self-check is its answer, unless it is urgent, asks for a person
+        or is plainly another question: then the check is left and the message taken as any
+        other (None), so nobody is stuck in a check they did not want."""
+        t = self.catalogs(state.lang or self.default_language)
+        if self.flows.takes(t, state, text):
+            return self.flows.answer(t, state, text)
+        decision = self.policy.decide(self.matcher.rank(text, base_language(t.lang)))
+        active = self.flows.active(state)
+        own = active[0].entry if active else None  # "five days" is about the check's own topic
+        # A word or two ("a lot", "たくさん") is a poor answer, not a new question.
+        another = (
+            decision.verdict is Verdict.answer
+            and decision.target != own
+            and len(text.strip()) >= _A_QUESTION
+        )
+        if (
+            decision.verdict is Verdict.urgent
+            or another
+            or (decision.verdict is Verdict.intent and decision.target in ("urgent", "human"))
+        ):
+            state.flow, state.flow_data = None, {}
+            return None
+        return self.flows.answer(t, state, text)
 
     def _language_for(self, detected: str, confidence: float, known: str | None) -> str:
         """Switch only when sure; a new user takes any reasonable guess over the default."""

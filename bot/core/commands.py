@@ -8,17 +8,21 @@ the user gets the menu again, as for a forged payload.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from bot import actions
 from bot.content.loader import Content
 from bot.content.models import CATEGORIES
+from bot.core.flows import Flows
 from bot.core.replies import Replies, notice
 from bot.core.turns import Button, Reply
 from bot.handoff.requests import Handoff
 from bot.i18n import Catalogs, Translator
 from bot.languages import LANGUAGES, parse_language
+from bot.outreach.notices import Notices
+from bot.outreach.reminders import Reminders
 from bot.store.conversations import Conversations, ConversationState, Opened
 
 __all__ = ["COMMANDS", "Commands"]
@@ -32,12 +36,18 @@ class Commands:
         conversations: Conversations,
         replies: Replies,
         handoff: Handoff | None,
+        flows: Flows,
+        reminders: Reminders | None = None,
+        notices: Notices | None = None,
     ) -> None:
         self.content = content
         self.catalogs = catalogs
         self.conversations = conversations
         self.replies = replies
         self.handoff = handoff
+        self.flows = flows
+        self.reminders = reminders
+        self.notices = notices
 
     async def run(
         self, action: str, t: Translator, state: ConversationState, opened: Opened
@@ -189,6 +199,87 @@ class Commands:
         )
         return [Reply("notice", text, t.lang, None, None, 1.0, buttons=buttons)]
 
+    async def _check(
+        self, t: Translator, arg: str, state: ConversationState, opened: Opened
+    ) -> list[Reply] | None:
+        """/check lists the self-checks; a check's button starts it (from its first question)."""
+        state.misses = 0
+        if not arg:
+            return [self.flows.menu(t)]
+        return self.flows.start(t, state, arg)
+
+    async def _pick(
+        self, t: Translator, arg: str, state: ConversationState, opened: Opened
+    ) -> list[Reply] | None:
+        if self.flows.active(state) is None:
+            return None
+        return self.flows.answer(t, state, "", picked=arg)
+
+    async def _cancel(
+        self, t: Translator, arg: str, state: ConversationState, opened: Opened
+    ) -> list[Reply] | None:
+        return self.flows.cancel(t, state)
+
+    async def _remind(
+        self, t: Translator, arg: str, state: ConversationState, opened: Opened
+    ) -> list[Reply] | None:
+        """From the residence-card check: three reminders before the card expires."""
+        if self.reminders is None:
+            return [notice(t, t.gettext("Reminders are not available here."))]
+        expiry = dt.date.fromisoformat(arg)
+        made = await self.reminders.schedule(opened.user_id, expiry, t.lang)
+        if not made:
+            text = t.gettext(
+                "Your card expires too soon for reminders: please apply at the immigration office "
+                "now."
+            )
+            return [notice(t, text)]
+        days = t.list([t.date(r.due_local.date(), "long") for r in made])
+        text = t.gettext(
+            "I will remind you on {days}, at 10:00 Tokyo time. /reminders lists and cancels them.",
+            days=days,
+        )
+        return [notice(t, text)]
+
+    async def _reminders(
+        self, t: Translator, arg: str, state: ConversationState, opened: Opened
+    ) -> list[Reply] | None:
+        """/reminders: the user's reminders still to come, each with a button to cancel it."""
+        if self.reminders is None:
+            return [notice(t, t.gettext("Reminders are not available here."))]
+        if arg.startswith("cancel:"):
+            if not await self.reminders.cancel(opened.user_id, int(arg.removeprefix("cancel:"))):
+                return None
+            return [notice(t, t.gettext("Reminder cancelled."))]
+        upcoming = await self.reminders.list(opened.user_id)
+        if not upcoming:
+            return [notice(t, t.gettext("You have no reminders."))]
+        lines = [t.gettext("Your reminders:")]
+        buttons = []
+        for number, reminder in enumerate(upcoming, 1):
+            when = t.datetime(reminder.due_local, "short")
+            lines.append(f"{number}. {when}: " + t.gettext("residence card"))
+            label = t.gettext("Cancel reminder {number}", number=number)
+            buttons.append(Button(label, f"reminders:cancel:{reminder.id}"))
+        return [notice(t, "\n".join(lines), buttons=tuple(buttons))]
+
+    async def _notices(
+        self, t: Translator, arg: str, state: ConversationState, opened: Opened
+    ) -> list[Reply] | None:
+        """/notices on|off: notices from the desk (typhoons, a new minimum wage...)."""
+        if self.notices is None:
+            return [notice(t, t.gettext("Notices are not available here."))]
+        if arg in ("on", "off"):
+            await self.notices.subscribe(opened.user_id, on=arg == "on")
+        receiving = await self.notices.subscribed(opened.user_id)
+        if receiving:
+            text = t.gettext("You receive notices from this desk (typhoons, new rules...).")
+            button = Button(t.gettext("Stop notices"), "notices:off")
+        else:
+            text = t.gettext("You do not receive notices from this desk.")
+            button = Button(t.gettext("Receive notices"), "notices:on")
+        return [notice(t, text, buttons=(button,))]
+
     async def _unknown_command(
         self, t: Translator, arg: str, state: ConversationState, opened: Opened
     ) -> list[Reply] | None:
@@ -214,4 +305,10 @@ COMMANDS: dict[str, Handler] = {
     "feedback": Commands._feedback,
     "forget": Commands._forget,
     "unknown-command": Commands._unknown_command,
+    "check": Commands._check,
+    "pick": Commands._pick,
+    "cancel": Commands._cancel,
+    "remind": Commands._remind,
+    "reminders": Commands._reminders,
+    "notices": Commands._notices,
 }

@@ -25,6 +25,8 @@ from bot.handoff.requests import Handoff, HandoffConfig
 from bot.i18n import Catalogs, load_catalogs
 from bot.nlu.detect import Detector, Lexicon, load_langid
 from bot.nlu.match import Matcher
+from bot.outreach.notices import Notices
+from bot.outreach.reminders import Reminders
 from bot.settings import Settings
 from bot.store.conversations import Conversations, MemoryConversations, SqlConversations
 from bot.store.database import Database
@@ -143,6 +145,10 @@ def build_assistant(
             engine.catalogs,
             handoff_config(settings, terminal_desk=terminal_desk),
         )
+    reminders = notices = None
+    if db is not None:
+        reminders = Reminders(db, engine.catalogs, default_language=settings.default_language)
+        notices = Notices(db, engine.catalogs, default_language=settings.default_language)
     return Assistant(
         engine.content,
         engine.matcher,
@@ -151,4 +157,6 @@ def build_assistant(
         conversations or (SqlConversations(db) if db is not None else MemoryConversations()),
         default_language=settings.default_language,
         handoff=handoff,
+        reminders=reminders,
+        notices=notices,
     )

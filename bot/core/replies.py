@@ -7,16 +7,84 @@ buttons that go with it. Kept apart so that what the bot says can be read in one
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
+from zoneinfo import ZoneInfo
 
-from bot.content.loader import Content
-from bot.content.models import CATEGORIES, Entry, Escalate
+from babel.dates import get_day_names
+
+from bot.content.loader import FACT_REF, Content
+from bot.content.models import (
+    CATEGORIES,
+    Entry,
+    Escalate,
+    FactAt,
+    FactKind,
+    HelpLine,
+    ProgrammeStatus,
+)
 from bot.core.turns import Button, Reply
+from bot.handoff.hours import BusinessHours
 from bot.handoff.requests import Queued
 from bot.i18n import Translator
-from bot.languages import LANGUAGES
+from bot.languages import LANGUAGES, fallbacks
 
-__all__ = ["Replies", "notice"]
+__all__ = ["HELP_LINES_ENTRY", "Replies", "fact_text", "notice", "tokyo_today"]
+
+HELP_LINES_ENTRY = "consultation-centers-foreigners"  # its answer lists the lines, as urgent does
+
+
+def tokyo_today() -> dt.date:
+    """The date in Tokyo, where every fact and deadline of the content is dated."""
+    return dt.datetime.now(ZoneInfo("Asia/Tokyo")).date()
+
+
+def _value(t: Translator, kind: FactKind, value: float | dt.date) -> str:
+    if isinstance(value, dt.date):
+        return t.date(value, "long")
+    amount = t.number(value)
+    if kind is FactKind.yen_per_hour:
+        return t.gettext("{amount} yen an hour", amount=amount)
+    if kind is FactKind.yen_per_month:
+        return t.gettext("{amount} yen a month", amount=amount)
+    if kind is FactKind.yen:
+        return t.gettext("{amount} yen", amount=amount)
+    return amount
+
+
+def fact_text(t: Translator, at: FactAt) -> str:
+    """A dated fact as the user reads it: the value in force and since when, the next one when
+    it is announced; once past its review date, the period it is known for and where to check,
+    never a figure posing as current."""
+    kind, period = at.fact.kind, at.period
+    value = _value(t, kind, period.value)
+    since = t.date(period.valid_from, "long")
+    if at.stale:
+        if period.valid_until is not None:
+            return t.gettext(
+                "{value} (the figure from {since} to {until}; check the current figure on the "
+                "official page)",
+                value=value,
+                since=since,
+                until=t.date(period.valid_until, "long"),
+            )
+        return t.gettext(
+            "{value} (the figure since {since}, last confirmed on {checked}; it may have "
+            "changed: check the current figure on the official page)",
+            value=value,
+            since=since,
+            checked=t.date(period.source.as_of, "long"),
+        )
+    if at.next is not None:
+        return t.gettext(
+            "{value} (since {since}; {next_value} from {next_since})",
+            value=value,
+            since=since,
+            next_value=_value(t, kind, at.next.value),
+            next_since=t.date(at.next.valid_from, "long"),
+        )
+    return t.gettext("{value} (since {since})", value=value, since=since)
 
 
 def notice(t: Translator, text: str, buttons: tuple[Button, ...] = ()) -> Reply:
@@ -43,9 +111,97 @@ _SMALL_TALK: dict[str, Callable[[Translator], str]] = {
 }
 
 
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _hours_text(t: Translator, line: HelpLine) -> str:
+    if line.hours == "always":
+        return t.gettext("24 hours, every day")
+    days = get_day_names("abbreviated", locale=t.locale)
+    parts = []
+    for item in line.hours:
+        span, times = item.split(" ")
+        first, _, last = span.partition("-")
+        names = [days[_WEEKDAYS.index(d.lower())] for d in (first, last) if d]
+        parts.append(f"{'–'.join(names)} {times.replace('-', '–')}")
+    return "; ".join(parts)
+
+
+_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
 class Replies:
-    def __init__(self, content: Content) -> None:
+    def __init__(
+        self,
+        content: Content,
+        today: Callable[[], dt.date] = tokyo_today,
+        now: Callable[[], dt.datetime] = _utcnow,
+    ) -> None:
         self.content = content
+        self.today = today
+        self.now = now
+
+    def helplines(self, t: Translator, topic: str) -> str | None:
+        """The lines that speak the user's language, open now first, each with its hours."""
+        lines = [
+            line
+            for line in self.content.helplines.values()
+            if topic in line.topics and t.lang in line.languages
+        ]
+        if not lines:
+            return None
+        now = self.now()
+        rows = []
+        for line in lines:
+            if line.hours == "always":
+                rows.append((now, line, t.gettext("open now")))
+                continue
+            spans = [BusinessHours.parse(f"{h} Asia/Tokyo") for h in line.hours]
+            if line.holidays == "open":
+                spans = [replace(span, observe_holidays=False) for span in spans]
+            opening = min(span.next_opening(now) for span in spans)
+            status = (
+                t.gettext("open now")
+                if opening == now
+                else t.gettext("closed now, opens {when}", when=t.datetime(opening, "short"))
+            )
+            rows.append((opening, line, status))
+        rows.sort(key=lambda row: (row[0], row[1].id))
+        heading = t.gettext(
+            "Lines that answer in {language}, open now first:", language=LANGUAGES[t.lang].name
+        )
+        out = [heading]
+        for _, line, status in rows:
+            name = next(line.name[c] for c in (*fallbacks(t.lang), "en") if line.name.get(c))
+            out.append(f"• {name}: {line.phone} ({_hours_text(t, line)}; {status})")
+        return "\n".join(out)
+
+    def _filled(self, t: Translator, text: str) -> str:
+        """An answer with its {fact:ID}s worded for today."""
+        if "{fact:" not in text:
+            return text
+        day = self.today()
+        return FACT_REF.sub(lambda m: fact_text(t, self.content.facts[m[1]].at(day)), text)
+
+    def _programme(self, t: Translator, entry: Entry) -> str | None:
+        """What an answer must say first about a programme not confirmed to be running."""
+        programme = entry.programme
+        if programme is None or programme.status is ProgrammeStatus.open:
+            return None
+        checked = t.date(programme.checked, "long")
+        if programme.status is ProgrammeStatus.closed:
+            line = t.gettext(
+                "This programme has ended and takes no new applications (checked on {date}).",
+                date=checked,
+            )
+        else:
+            line = t.gettext(
+                "That this programme is running now could not be confirmed on its official page "
+                "(checked on {date}); check there before you plan on it.",
+                date=checked,
+            )
+        return line
 
     # -- what the user asked about -------------------------------------------------------------
 
@@ -62,7 +218,15 @@ class Replies:
                     fallback=LANGUAGES[used].name,
                 )
             )
-        parts += [title, body]
+        parts.append(title)
+        status = self._programme(t, entry)
+        if status:
+            parts.append(status)
+        parts.append(self._filled(t, body))
+        if entry.id == HELP_LINES_ENTRY:
+            lines = self.helplines(t, "consultation")
+            if lines:
+                parts.append(lines)
         parts.append(
             "\n".join(
                 t.gettext(
@@ -78,6 +242,9 @@ class Replies:
             Button(t.gettext("👍 Helpful"), f"feedback:up:{entry.id}"),
             Button(t.gettext("👎 Not helpful"), f"feedback:down:{entry.id}"),
         ]
+        for flow in self.content.flows.values():
+            if flow.entry == entry.id:
+                buttons.append(Button(t.gettext(flow.title), f"check:{flow.id}"))
         if entry.escalate is Escalate.always:
             parts.append(t.gettext("You can also talk to a counselor about this in confidence."))
             buttons.append(Button(t.gettext("Talk to a counselor"), "human:always"))
@@ -111,6 +278,9 @@ class Replies:
         parts = [t.gettext("This sounds urgent. Your safety comes first.")]
         if contacts:
             parts.append(contacts[0])
+        lines = self.helplines(t, "urgent")
+        if lines:
+            parts.append(lines)
         parts.append(
             t.gettext("A counselor of this desk has been alerted and will contact you here.")
         )

@@ -62,6 +62,7 @@ class ConversationState:
     misses: int = 0  # consecutive messages the bot could not match
     handoff: bool = False  # a counselor has been asked for
     flow: str | None = None  # a guided step in progress, e.g. "forget:confirm"
+    flow_data: dict = field(default_factory=dict)  # a self-check's answers so far, by step
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +216,7 @@ class _Statements:
             index_elements=["user_id"],
             set_={
                 c: getattr(stmt.excluded, c)
-                for c in ("pending", "misses", "handoff", "flow", "updated_at")
+                for c in ("pending", "misses", "handoff", "flow", "flow_data", "updated_at")
             },
         )
 
@@ -364,7 +365,12 @@ class SqlConversations:
         understood: Understanding | None,
         replies: list[Outbound],
     ) -> None:
-        payload = (opened, replace(state, pending=list(state.pending)), understood, replies)
+        payload = (
+            opened,
+            replace(state, pending=list(state.pending), flow_data=dict(state.flow_data)),
+            understood,
+            replies,
+        )
         await self._submit("close", payload)
 
     async def _open_many(self, conn: AsyncConnection, inbounds: list[Inbound]) -> list:
@@ -514,6 +520,7 @@ class SqlConversations:
                 "misses": state.misses,
                 "handoff": state.handoff,
                 "flow": state.flow,
+                "flow_data": dict(state.flow_data),
                 "updated_at": now,
             }
             if understood is not None:
@@ -661,6 +668,7 @@ def _conversation_state(profile, row) -> ConversationState:  # type: ignore[no-u
         misses=row.misses if row else 0,
         handoff=row.handoff if row else False,
         flow=row.flow if row else None,
+        flow_data=dict(row.flow_data or {}) if row else {},
     )
 
 
@@ -707,7 +715,10 @@ class MemoryConversations:
         )
         state = self.states.get(user_id) or ConversationState()
         return Opened(
-            user_id, len(self.messages), replace(state, pending=list(state.pending)), inbound.text
+            user_id,
+            len(self.messages),
+            replace(state, pending=list(state.pending), flow_data=dict(state.flow_data)),
+            inbound.text,
         )
 
     async def close(
@@ -719,7 +730,9 @@ class MemoryConversations:
     ) -> None:
         if opened.user_id not in self.users.values():
             return
-        self.states[opened.user_id] = replace(state, pending=list(state.pending))
+        self.states[opened.user_id] = replace(
+            state, pending=list(state.pending), flow_data=dict(state.flow_data)
+        )
         if understood is not None and understood.unanswered:
             self.unanswered.append((opened.user_id, opened.text))
         for reply in replies:

@@ -2,8 +2,9 @@
 
 Every table that holds a person's words or ids is named here, and each of the three covers all of
 them: messages, conversation state, unanswered questions, feedback, tickets (their notes), ticket
-events (their details), the outbox (relays both ways, announcements quoting the user, notices)
-and the updates already processed.
+events (their details), the outbox (relays both ways, announcements quoting the user, notices,
+reminders), the updates already processed, reminders (a card's expiry date) and the notices a
+user was sent.
 
 - `purge_before` keeps nobody's words past the retention period: what aggregates need (votes,
   ticket counts and times, who did what to a ticket and when) stays, without any text.
@@ -29,8 +30,10 @@ from bot.store.database import Database, StoreError
 from bot.store.tables import (
     Feedback,
     Message,
+    NoticeRecipient,
     Outbox,
     ProcessedUpdate,
+    Reminder,
     StateRow,
     Ticket,
     TicketEvent,
@@ -75,7 +78,8 @@ async def purge_before(*, session: AsyncSession, cutoff: dt.datetime) -> dict[st
     Tickets lose the notes written before the cutoff and ticket events their details; the
     tickets and events themselves stay (who claimed what and when, and the ratings, are the
     desk's figures, not anyone's words). Feedback rows hold no text and stay. Processed update
-    ids go: a redelivery older than the retention period does not happen.
+    ids go: a redelivery older than the retention period does not happen. Reminders sent or
+    cancelled before the cutoff go (one still to come stays: the user asked for it).
     """
 
     async def run(statement) -> int:  # type: ignore[no-untyped-def]
@@ -108,6 +112,11 @@ async def purge_before(*, session: AsyncSession, cutoff: dt.datetime) -> dict[st
         ),
         "processed_updates": await run(
             delete(ProcessedUpdate).where(col(ProcessedUpdate.processed_at) <= cutoff)
+        ),
+        "reminders": await run(
+            delete(Reminder).where(
+                (col(Reminder.queued_at) <= cutoff) | (col(Reminder.cancelled_at) <= cutoff)
+            )
         ),
     }
 
@@ -173,6 +182,14 @@ async def user_record(*, session: AsyncSession, user: User) -> dict:
             select(TicketEvent).where(col(TicketEvent.ticket_id).in_(ids)).order_by(TicketEvent.id)
         ),
         "outbox": await rows(select(Outbox).where(_outbox_of(user, ids)).order_by(Outbox.id)),
+        "reminders": await rows(
+            select(Reminder).where(Reminder.user_id == user.id).order_by(Reminder.id)
+        ),
+        "notices_received": await rows(
+            select(NoticeRecipient)
+            .where(NoticeRecipient.user_id == user.id)
+            .order_by(NoticeRecipient.notice_id)
+        ),
     }
 
 
@@ -218,6 +235,10 @@ async def forget_user(*, session: AsyncSession, user_id: int) -> dict[str, int]:
         "unanswered": await run(delete(Unanswered).where(Unanswered.user_id == user_id)),
         "messages": await run(delete(Message).where(Message.user_id == user_id)),
         "conversation_state": await run(delete(StateRow).where(StateRow.user_id == user_id)),
+        "reminders": await run(delete(Reminder).where(Reminder.user_id == user_id)),
+        "notices_received": await run(
+            delete(NoticeRecipient).where(NoticeRecipient.user_id == user_id)
+        ),
         "users": await run(delete(User).where(User.id == user_id)),
     }
 

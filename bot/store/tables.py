@@ -1,5 +1,6 @@
 """The tables: users, messages, conversation state, processed updates, unanswered questions,
-feedback. Changed only through Alembic migrations (bot/store/migrations).
+feedback, tickets, the outbox, reminders and notices. Changed only through Alembic migrations
+(bot/store/migrations).
 
 Times are aware UTC; SQLModel's UTCDateTime stores them so SQLite and PostgreSQL compare alike.
 """
@@ -12,8 +13,11 @@ from sqlmodel import Field, SQLModel
 __all__ = [
     "Feedback",
     "Message",
+    "Notice",
+    "NoticeRecipient",
     "Outbox",
     "ProcessedUpdate",
+    "Reminder",
     "StateRow",
     "Ticket",
     "TicketEvent",
@@ -38,6 +42,9 @@ class User(SQLModel, table=True):
     lang_chosen: bool = False  # an explicit choice, which detection never overrides
     easy_japanese: bool = False
     role: str = Field(default="user", max_length=16)  # user | counselor | admin
+    # Receives supervisors' notices: opted in until they opt out.
+    notices: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
+    company: str | None = Field(default=None, max_length=64)  # a company tag, for notices
     created_at: dt.datetime = Field(default_factory=utcnow)
     last_seen_at: dt.datetime = Field(default_factory=utcnow)
 
@@ -79,6 +86,11 @@ class StateRow(SQLModel, table=True):
     misses: int = 0
     handoff: bool = False
     flow: str | None = Field(default=None, max_length=64)
+    # The flow's typed answers so far. The server default fills rows written without it.
+    flow_data: dict = Field(
+        default_factory=dict,
+        sa_column=Column(JSON, nullable=False, server_default="{}"),
+    )
     updated_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -185,7 +197,8 @@ class Outbox(SQLModel, table=True):
     html: bool = False
     buttons: list | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     reply_to: int | None = None
-    purpose: str = Field(default="relay", max_length=24)  # relay | announce | notice | answer
+    # relay | announce | notice | reminder | answer
+    purpose: str = Field(default="relay", max_length=24)
     priority: int = 1  # 0 = urgent: leaves before everything else that is due
     attempts: int = 0
     next_attempt_at: dt.datetime = Field(default_factory=utcnow)
@@ -196,3 +209,51 @@ class Outbox(SQLModel, table=True):
     error: str | None = Field(default=None, max_length=64)
     sent_message_id: int | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Reminder(SQLModel, table=True):
+    """A message to a user at a time of theirs (a residence card about to expire). Queued once:
+    `queued_at` is set in the transaction that puts it in the outbox, conditionally, so two
+    processes never queue it twice."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_due", "queued_at", "cancelled_at", "due_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=32)  # residence-card
+    due_at: dt.datetime
+    params: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    queued_at: dt.datetime | None = None  # put in the outbox
+    cancelled_at: dt.datetime | None = None
+
+
+class Notice(SQLModel, table=True):
+    """A supervisor's message to many users, in Japanese and its translations."""
+
+    __tablename__ = "notices"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_by: str = Field(max_length=64)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    # {} everyone, {"lang": "vi"} one language, {"company": "x"} one company
+    audience: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    texts: dict = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False)
+    )  # lang -> text
+    fanned_out_at: dt.datetime | None = None  # every recipient has a row (and an outbox item)
+
+
+class NoticeRecipient(SQLModel, table=True):
+    """One user reached by one notice: the primary key makes the fan-out exactly-once and
+    resumable, whatever stops it midway."""
+
+    __tablename__ = "notice_recipients"
+
+    notice_id: int = Field(foreign_key="notices.id", primary_key=True, ondelete="CASCADE")
+    user_id: int = Field(foreign_key="users.id", primary_key=True, index=True, ondelete="CASCADE")
+    # The notice's outbox item for this user; NULL once retention purged the item.
+    outbox_id: int | None = Field(
+        default=None, foreign_key="outbox.id", index=True, ondelete="SET NULL"
+    )

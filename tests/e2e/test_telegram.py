@@ -123,7 +123,18 @@ async def test_commands_are_registered_in_every_language(telegram: Telegram) -> 
     assert codes == {None, "ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
     vi = next(c for c in calls if c.params.get("language_code") == "vi")
     names = [cmd["command"] for cmd in vi.json("commands")]
-    assert names == ["start", "menu", "language", "human", "help", "forgetme"]
+    assert names == [
+        "start",
+        "menu",
+        "language",
+        "human",
+        "help",
+        "check",
+        "cancel",
+        "reminders",
+        "notices",
+        "forgetme",
+    ]
 
 
 async def test_a_sticker_gets_a_polite_reply(telegram: Telegram) -> None:

@@ -150,3 +150,66 @@ async def test_forgetme_asks_first_then_deletes(engine: Engine, db: Database) ->
     async with db.session() as session:
         assert (await session.exec(select(func.count()).select_from(User))).one() == 0
         assert (await session.exec(select(func.count()).select_from(Message))).one() == 0
+
+
+async def test_a_self_check_survives_a_restart_between_two_answers(
+    engine: Engine, database_url: str, db: Database
+) -> None:
+    before = assistant_on(engine, db)
+    (question,) = await before.handle(Incoming("telegram:77", "", action="check:paid-leave"))
+    assert question.kind == "flow"
+    (next_question,) = await before.handle(Incoming("telegram:77", "2024-04-01"))
+    assert next_question.kind == "flow"
+    await db.dispose()
+
+    restarted_db = Database(database_url)  # a new process: the answers so far are in the store
+    try:
+        after = assistant_on(engine, restarted_db)
+        (hours,) = await after.handle(Incoming("telegram:77", "5"))
+        assert hours.kind == "flow"
+        (result,) = await after.handle(Incoming("telegram:77", "40"))
+        assert result.kind == "flow-result" and result.entry == "annual-paid-leave"
+    finally:
+        await restarted_db.dispose()
+
+
+async def test_a_user_asks_for_reminders_lists_them_and_cancels_one(
+    engine: Engine, db: Database
+) -> None:
+    from bot.outreach.notices import Notices
+    from bot.outreach.reminders import Reminders
+
+    bot = Assistant(
+        engine.content,
+        engine.matcher,
+        engine.detector,
+        engine.catalogs,
+        SqlConversations(db),
+        reminders=Reminders(db, engine.catalogs),
+        notices=Notices(db, engine.catalogs),
+    )
+    user = "telegram:88"
+    await bot.handle(Incoming(user, "", action="check:residence-card", lang_hint="en"))
+    await bot.handle(Incoming(user, "2030-06-30"))
+    (result,) = await bot.handle(Incoming(user, "", action="pick:other"))
+    assert result.buttons[0].action == "remind:2030-06-30"
+
+    (told,) = await bot.handle(Incoming(user, "", action=result.buttons[0].action))
+    assert "March 30, 2030, May 30, 2030, and June 16, 2030" in told.text
+    assert "10:00 Tokyo time" in told.text
+
+    (listed,) = await bot.handle(Incoming(user, "", action="reminders"))
+    assert listed.text.count("\n") == 3 and len(listed.buttons) == 3
+    (cancelled,) = await bot.handle(Incoming(user, "", action=listed.buttons[0].action))
+    assert cancelled.text == "Reminder cancelled."
+    (again,) = await bot.handle(Incoming(user, "", action="reminders"))
+    assert len(again.buttons) == 2
+    # Another user's reminder cannot be cancelled with a forged button.
+    (forged,) = await bot.handle(
+        Incoming("telegram:89", "", action=again.buttons[0].action, lang_hint="en")
+    )
+    assert forged.text == "That button is no longer valid. Here is the menu again."
+
+    (off,) = await bot.handle(Incoming(user, "", action="notices:off"))
+    assert off.text == "You do not receive notices from this desk."
+    assert off.buttons[0].action == "notices:on"

@@ -68,6 +68,8 @@ async def test_forget_user_counts_what_it_deleted_and_spares_the_others(db: Data
         "unanswered": 1,
         "messages": 1,
         "conversation_state": 1,
+        "reminders": 0,
+        "notices_received": 0,
         "users": 1,
     }
     for model in (User, Message, StateRow, Feedback, Unanswered, Ticket, TicketEvent):

@@ -30,6 +30,8 @@ from bot.channels.telegram.ordering import PerUserOrder
 from bot.channels.telegram.transport import AiohttpRequest
 from bot.core.assistant import Assistant
 from bot.handoff.desk import Desk
+from bot.outreach.notices import Notices
+from bot.outreach.reminders import Reminders
 from bot.settings import Settings
 from bot.store.database import Database
 from bot.store.updates import REDELIVERY_RETENTION, forget_processed_updates
@@ -66,9 +68,11 @@ def build_application(
     webhook: bool = False,
     database: Database | None = None,
     resume_after: float = 2.0,
+    outreach_interval: float = 5.0,
 ) -> Application:
     """The bot's Application. `webhook`: no Updater, updates come from our own webhook server
-    (webhook.py); `database`: the store whose old update ids an hourly job forgets."""
+    (webhook.py); `database`: the store whose old update ids an hourly job forgets;
+    `outreach_interval`: how often due reminders are queued and notices fanned out."""
     if not settings.telegram_token:
         raise ValueError("MADOGUCHI_TELEGRAM_TOKEN is not set")
     # PTB's documented opt-in to what v23 makes the default: time periods (RetryAfter's
@@ -157,6 +161,39 @@ def build_application(
             interval=max(5.0, sla / 4),
             first=max(5.0, sla / 4),
             name="sla",
+            job_kwargs=overlap,
+        )
+        # Reminders that fell due and notices still being fanned out become outbox items
+        # (each once, whatever the number of workers); the courier above delivers them after
+        # everything more urgent, within the rate limiter.
+        reminders = Reminders(
+            assistant.handoff.db, assistant.catalogs, default_language=settings.default_language
+        )
+        notices = Notices(
+            assistant.handoff.db,
+            assistant.catalogs,
+            channels=("telegram",),
+            default_language=settings.default_language,
+        )
+
+        async def fire_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
+            await reminders.fire_due()
+
+        async def fan_out_notices(context: ContextTypes.DEFAULT_TYPE) -> None:
+            await notices.fan_out()
+
+        application.job_queue.run_repeating(
+            fire_reminders,
+            interval=outreach_interval,
+            first=outreach_interval,
+            name="reminders",
+            job_kwargs=overlap,
+        )
+        application.job_queue.run_repeating(
+            fan_out_notices,
+            interval=outreach_interval,
+            first=outreach_interval,
+            name="notices",
             job_kwargs=overlap,
         )
     if database is not None:

@@ -32,6 +32,10 @@ COMMANDS: dict[str, str] = {
     "human": "human",
     "help": "help",
     "forgetme": "forget",
+    "check": "check",
+    "cancel": "cancel",
+    "reminders": "reminders",
+    "notices": "notices",
 }
 
 
@@ -45,6 +49,10 @@ def _descriptions(gettext: Callable[[str], str]) -> list[BotCommand]:
         BotCommand("language", gettext("Change the language")),
         BotCommand("human", gettext("Talk to a counselor")),
         BotCommand("help", gettext("What I can do")),
+        BotCommand("check", gettext("Self-checks: paid leave, pay, residence card...")),
+        BotCommand("cancel", gettext("Stop the current self-check")),
+        BotCommand("reminders", gettext("My reminders")),
+        BotCommand("notices", gettext("Notices from the desk: on or off")),
         BotCommand("forgetme", gettext("Delete my messages and profile")),
     ]
 
@@ -134,6 +142,8 @@ class TelegramChannel:
         action = COMMANDS.get(command.lower(), f"unknown-command:{command[:20]}")
         if action == "language" and rest.strip():
             action = f"lang:{rest.strip()}"
+        if action == "notices" and rest.strip().lower() in ("on", "off"):
+            action = f"notices:{rest.strip().lower()}"
         await self._answer(update, context.bot, self._incoming(update, message.text or "", action))
 
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
