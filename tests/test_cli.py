@@ -159,3 +159,21 @@ def test_the_wheel_carries_its_content(tmp_path: Path) -> None:
         timeout=60,
     )
     assert str(venv) in where.stdout
+
+
+def test_chat_reaches_every_self_check(tmp_path: Path) -> None:
+    """A newcomer with no token tries the checks: /check lists them, a number starts one."""
+    content = __import__("bot.content.loader", fromlist=["load_content"]).load_content()
+    lines = ["/language en", "/check", "1", "2024-04-01", "5", "40"]  # paid leave, to its result
+    for number in range(2, len(content.flows) + 1):
+        lines += ["/check", str(number), "/cancel"]
+    env = {"MADOGUCHI_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'chat.db'}"}
+    result = madoguchi("chat", stdin="\n".join([*lines, "/quit", ""]), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    out = " ".join(result.stdout.split())
+    assert "Your most recent grant:" in out and "Rule applied:" in out
+    for flow in content.flows.values():
+        first = " ".join(flow.steps[0].ask.split())
+        assert first[:40] in out, flow.id
+    assert out.count("Stopped. Ask me anything") == len(content.flows) - 1

@@ -206,7 +206,7 @@ def _load_flows(
     flows: dict[str, Flow] = {}
     phrases: dict[str, dict[str, list[str]]] = {}
     if not folder.is_dir():
-        return flows, phrases
+        return dict(sorted(flows.items(), key=lambda item: (item[1].order, item[0]))), phrases
     for path in sorted(folder.glob("*.yaml")):
         rel = path.relative_to(root).as_posix()
         data = _read_yaml(path, root, problems)
@@ -230,7 +230,7 @@ def _load_flows(
             problems.append(f"{rel}: id: {flow.id!r} differs from the file name {path.stem!r}")
         else:
             flows[flow.id] = flow
-    return flows, phrases
+    return dict(sorted(flows.items(), key=lambda item: (item[1].order, item[0]))), phrases
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -257,6 +257,7 @@ class Flow(_Strict):
     """A guided self-check: questions in order, then a result computed by a rule in code."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    order: int = 100  # place in the /check list
     rule: str  # which rule in code computes the result (bot.core.checks)
     title: str  # English msgid: the button and the list of checks
     entry: str | None = None  # the knowledge answer that offers this check as a button

@@ -276,3 +276,48 @@ async def _state(chat: Chat):  # type: ignore[no-untyped-def]
     conversations = chat.bot.conversations
     assert isinstance(conversations, MemoryConversations)
     return next(iter(conversations.states.values()))
+
+
+# What a person types at each step: a wrong answer, then a right one.
+LETTERS = {"ja": "たくさん", "vi": "nhiều lắm", "ne": "धेरै"}
+UNSURE = {"ja": "わからない", "vi": "không biết", "ne": "थाहा छैन"}
+WALKS = {
+    "paid-leave": [("start", "2030-01-01", "2024-04-01"), ("days_per_week", None, "5"),
+                   ("hours_per_week", None, "40")],
+    "pay": [("basis", None, "2"), ("pay", None, "200000"), ("hours_per_month", None, "160"),
+            ("overtime_hours", None, "10"), ("night_hours", None, "0"),
+            ("premiums_paid", None, "0")],
+    "residence-card": [("expiry", None, "2027-06-30"), ("status", None, "2")],
+    "office": [("place", "zzq", "160-0023")],
+    "sme": [("industry", None, "1"), ("capital", None, "10000000"), ("employees", None, "30")],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["ja", "vi", "ne"])
+@pytest.mark.parametrize("flow_id", list(WALKS))
+async def test_every_check_answers_a_wrong_answer_at_every_step_with_the_same_question(
+    engine: Engine, flow_id: str, lang: str
+) -> None:
+    chat = Chat(engine, lang)
+    flow = engine.content.flows[flow_id]
+    assert [s.id for s in flow.steps] == [step for step, _, _ in WALKS[flow_id]]
+    (reply,) = await chat.say(action=f"check:{flow_id}")
+    for step_id, wrong, right in WALKS[flow_id]:
+        step = flow.step(step_id)
+        assert step is not None
+        question = chat.ask(flow_id, step_id).split("\n")[0]
+        assert question in reply.text, (step_id, reply.text)
+
+        (reply,) = await chat.say(wrong or LETTERS[lang])  # one sentence, the same question
+        assert reply.kind == "flow" and reply.lang == lang
+        before = reply.text.partition(question)[0]
+        assert before.strip() and "\n" not in before.strip(), (step_id, reply.text)
+        if not step.optional:  # "I don't know": where to find it, the same question
+            (reply,) = await chat.say(UNSURE[lang])
+            assert reply.kind == "flow" and question in reply.text
+            assert not reply.text.startswith(question), (step_id, reply.text)
+
+        (reply,) = await chat.say(right)
+    assert reply.kind == "flow-result" and reply.lang == lang
+    assert chat.words("Rule applied: {rule}.", rule=chat.words(flow.rule_name)) in reply.text
+    assert str(flow.sources[0].url) in reply.text
