@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import time
 
@@ -243,3 +244,33 @@ async def test_an_error_is_told_to_the_user(telegram: Telegram) -> None:
     assert text == telegram.assistant.catalogs("pt").gettext(
         "Sorry, something went wrong on my side. Please try again in a moment."
     )
+
+
+async def test_a_self_check_over_telegram_buttons_and_typed_answers(telegram: Telegram) -> None:
+    """The pay check from its button: a choice pressed, a number typed, HTML-escaped texts."""
+    t = telegram.assistant.catalogs("vi")
+    flow = telegram.assistant.content.flows["pay"]
+    shown = {
+        "message_id": 91,
+        "date": int(time.time()),
+        "chat": {"id": VI, "type": "private"},
+        "text": "...",
+    }
+
+    def seen() -> str:
+        calls = telegram.api.sent(method="sendMessage") + telegram.api.sent(
+            method="editMessageText"
+        )
+        return "\n".join(c.params["text"] for c in calls if c.params.get("chat_id") == str(VI))
+
+    def asked(step: str) -> str:
+        found = flow.step(step)
+        assert found is not None
+        return html.escape(t.gettext(found.ask), quote=False)
+
+    telegram.api.press(VI, "check:pay", shown, language_code="vi")
+    await telegram.api.wait_for(lambda: asked("basis") in seen())
+    telegram.api.press(VI, "pick:monthly", shown, language_code="vi")
+    await telegram.api.wait_for(lambda: asked("pay") in seen())
+    telegram.api.message(VI, "200.000 yên", language_code="vi")
+    await telegram.api.wait_for(lambda: asked("hours_per_month") in seen())
