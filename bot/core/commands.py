@@ -226,7 +226,10 @@ class Commands:
         """From the residence-card check: three reminders before the card expires."""
         if self.reminders is None:
             return [notice(t, t.gettext("Reminders are not available here."))]
-        expiry = dt.date.fromisoformat(arg)
+        try:
+            expiry = dt.date.fromisoformat(arg)
+        except ValueError:  # a forged payload of the right shape (2027-02-30)
+            return None
         made = await self.reminders.schedule(opened.user_id, expiry, t.lang)
         if not made:
             text = t.gettext(

@@ -210,6 +210,9 @@ async def test_a_user_asks_for_reminders_lists_them_and_cancels_one(
     )
     assert forged.text == "That button is no longer valid. Here is the menu again."
 
+    (impossible,) = await bot.handle(Incoming(user, "", action="remind:2030-02-30"))
+    assert impossible.text == "That button is no longer valid. Here is the menu again."
+
     (off,) = await bot.handle(Incoming(user, "", action="notices:off"))
     assert off.text == "You do not receive notices from this desk."
     assert off.buttons[0].action == "notices:on"
