@@ -507,22 +507,64 @@ def desk() -> None:
     _run(run())
 
 
+def _serve_line(settings) -> None:  # type: ignore[no-untyped-def]
+    """`serve --line`: the LINE webhook and its jobs, on the same store as everything else."""
+    from bot.channels.line.app import ServeError, run_line
+    from bot.store.database import Database, StoreError
+
+    missing = [
+        name
+        for name, value in (
+            ("MADOGUCHI_LINE_CHANNEL_SECRET", settings.line_channel_secret),
+            ("MADOGUCHI_LINE_CHANNEL_ACCESS_TOKEN", settings.line_channel_access_token),
+        )
+        if not value
+    ]
+    if missing:
+        raise _fail(
+            f"{' and '.join(missing)} not set: copy them from the Messaging API channel in the "
+            "LINE Developers console (README: LINE)"
+        )
+
+    async def run() -> None:
+        await (await _database(settings)).dispose()  # the schema is current, or one line why
+        db = Database(settings.database_url)
+        assistant = _assistant(settings, db=db, terminal_desk=settings.terminal_desk)
+        await run_line(settings, assistant, on_shutdown=db.dispose)
+
+    try:
+        _run(run())
+    except (ServeError, StoreError) as exc:
+        raise _fail(str(exc)) from None
+
+
 @app.command()
 def serve(
     webhook: Annotated[
         bool, typer.Option("--webhook/--polling", help="Receive updates by webhook or polling.")
     ] = False,
+    line: Annotated[
+        bool,
+        typer.Option(
+            "--line", help="Serve the LINE webhook instead of Telegram (no Telegram token needed)."
+        ),
+    ] = False,
 ) -> None:
-    """Run the Telegram bot (polling by default; --webhook for production behind HTTPS).
+    """Run the Telegram bot (polling by default; --webhook for production behind HTTPS), or
+    with --line the LINE official account's webhook. Both channels at once: two processes on
+    the same MADOGUCHI_DATABASE_URL.
 
     By webhook each update is answered 200 once it has been processed, so Telegram redelivers
     what a worker killed midway had not finished; MADOGUCHI_WEBHOOK_SECRET is required."""
+    settings = _settings()
+    if line:
+        _serve_line(settings)
+        return
     from bot.channels.telegram.app import ServeError, build_application, webhook_options
     from bot.channels.telegram.app import serve as run_bot
     from bot.handoff.desk import Desk
     from bot.store.database import Database, StoreError
 
-    settings = _settings()
     if not settings.telegram_token:
         raise _fail(
             "MADOGUCHI_TELEGRAM_TOKEN is not set: create a bot with @BotFather and export its token"
@@ -658,6 +700,43 @@ def report_tickets() -> None:
             rating,
         )
     out.print(table)
+
+
+@report_app.command("line")
+def report_line() -> None:
+    """This month's LINE push messages: used, the plan's limit, the share (replies are free)."""
+    from bot.channels.line.api import LineApi, Refused, TryLater
+
+    settings = _settings()
+    if not settings.line_channel_access_token:
+        raise _fail("MADOGUCHI_LINE_CHANNEL_ACCESS_TOKEN is not set")
+
+    async def read():  # type: ignore[no-untyped-def]
+        api = LineApi(settings.line_channel_access_token, base_url=settings.line_api_base_url)
+        try:
+            return await api.quota()
+        finally:
+            await api.close()
+
+    try:
+        quota = asyncio.run(read())
+    except (Refused, TryLater) as exc:
+        raise _fail(f"LINE did not tell the quota: {exc}") from None
+    table = Table(title="LINE push messages this month")
+    for col in ("used", "limit", "share"):
+        table.add_column(col, justify="right")
+    share = quota.share
+    table.add_row(
+        str(quota.used),
+        "none" if quota.limit is None else str(quota.limit),
+        "-" if share is None else f"{share:.0%}",
+    )
+    out.print(table)
+    if share is not None and share >= 0.8:
+        out.print(
+            "[yellow]near the limit:[/yellow] counselors' replies to LINE users wait once it "
+            "is reached; raise the plan in LINE Official Account Manager"
+        )
 
 
 # -- notices ------------------------------------------------------------------------------------

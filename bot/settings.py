@@ -31,6 +31,14 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     webhook_secret: str | None = None
+    # LINE (madoguchi serve --line): the Messaging API channel's secret (signs the webhook's
+    # calls) and long-lived access token; the API host (a local stand-in in tests), for the
+    # Messaging API and the data API alike; where the webhook listens (path /line/webhook).
+    line_channel_secret: str | None = None
+    line_channel_access_token: str | None = None
+    line_api_base_url: str = "https://api.line.me"
+    line_webhook_listen: str = "127.0.0.1"
+    line_webhook_port: int = 8090
     sla_minutes: int = 15
     # Messages per minute one process sends to one group (the counselors' chat). Telegram
     # allows 20; raise it only where the API in front of you allows more (a local Bot API

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
+from bot.channels.typed import typed_command
 from bot.core.assistant import Assistant
 from bot.core.turns import Button, Incoming, Reply
 from bot.handoff.desk import CounselorInput, Desk
@@ -26,28 +27,9 @@ def to_incoming(user: str, line: str, buttons: tuple[Button, ...]) -> Incoming |
     text = line.strip()
     if text in ("/quit", "/exit", "/q"):
         return None
-    if text.startswith("/"):
-        command, _, arg = text[1:].partition(" ")
-        arg = arg.strip()
-        if command == "language":
-            return Incoming(user, text, action=f"lang:{arg}" if arg else "language")
-        if command in ("menu", "start"):
-            return Incoming(user, text, action="menu")
-        if command == "human":
-            return Incoming(user, text, action="human")
-        if command == "forgetme":
-            return Incoming(user, text, action="forget")
-        if command == "help":
-            return Incoming(user, text, action="help")
-        if command == "check":
-            return Incoming(user, text, action=f"check:{arg}" if arg else "check")
-        if command in ("cancel", "reminders"):
-            return Incoming(user, text, action=command)
-        if command == "notices":
-            return Incoming(
-                user, text, action=f"notices:{arg}" if arg in ("on", "off") else "notices"
-            )
-        return Incoming(user, text, action=f"unknown-command:{command}")
+    action = typed_command(text)
+    if action is not None:
+        return Incoming(user, text, action=action)
     if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
         return Incoming(user, text, action=buttons[int(text) - 1].action)
     return Incoming(user, line)

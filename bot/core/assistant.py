@@ -107,30 +107,59 @@ class Assistant:
         """Store the message, decide, `deliver` the replies, store them; a repeated update
         gets no reply (unless its first turn died: then this is its turn). Raises
         `InProgress` when another worker may be answering this very update."""
-        channel, _, external = incoming.user.partition(":")
-        opened = await self.conversations.open(
-            Inbound(channel, external or channel, incoming.text or "", incoming.update_id)
-        )
+        opened = await self.receive(incoming)
         if opened is None:
             return []
-        return await self._answered(incoming, opened, deliver)
+        return await self.answer(incoming, opened, deliver)
+
+    async def receive(self, incoming: Incoming) -> Opened | None:
+        """The first half of `handle`: the message stored, nothing decided yet. A channel that
+        must acknowledge quickly (LINE wants its webhook's 200 at once) stores here, answers,
+        then runs `answer` after; None: an update already answered."""
+        channel, _, external = incoming.user.partition(":")
+        return await self.conversations.open(
+            Inbound(channel, external or channel, incoming.text or "", incoming.update_id)
+        )
 
     async def resume(
         self,
         older_than: dt.timedelta = dt.timedelta(minutes=1),
         within: dt.timedelta = dt.timedelta(hours=6),
         deliver: Callable[[str, list[Reply]], Awaitable[None]] | None = None,
+        channels: tuple[str, ...] | None = None,
     ) -> list[Late]:
         """Answer the messages stored but never answered (the process died mid-turn, after the
-        chat app was told they had arrived); `deliver(user, replies)` sends each answer."""
+        chat app was told they had arrived); `deliver(user, replies)` sends each answer.
+        `channels`: only the users this process can reach (a Telegram worker must not take,
+        and answer into the void, a LINE user's message)."""
         late = []
-        for resumed in await self.conversations.unfinished(older_than, within):
+        for resumed in await self.conversations.unfinished(older_than, within, channels):
             opened, user = resumed.opened, f"{resumed.channel}:{resumed.external_id}"
             to_user = None if deliver is None else _to(deliver, user)
-            replies = await self._answered(Incoming(user, opened.text), opened, to_user)
+            try:
+                replies = await self.answer(Incoming(user, opened.text), opened, to_user)
+            except Exception as exc:  # still unanswered: the next run tries it again
+                log.warning(
+                    "unanswered message not answered yet message=%s: %s",
+                    opened.message_id,
+                    type(exc).__name__,
+                )
+                continue
             log.info("unanswered message answered message=%s", opened.message_id)
             late.append(Late(user, replies))
         return late
+
+    async def left(self, user: str) -> None:
+        """The user blocked the bot (LINE's unfollow): nothing more is sent to them."""
+        if self.handoff is not None:
+            channel, _, external = user.partition(":")
+            await self.handoff.user_left(channel, external)
+
+    async def returned(self, user: str) -> None:
+        """The user added the bot again (LINE's follow): they can be written to again."""
+        if self.handoff is not None:
+            channel, _, external = user.partition(":")
+            await self.handoff.user_returned(channel, external)
 
     def answer_for(self, entry_id: str, lang: str) -> Reply:
         """A knowledge answer in `lang`, as a counselor pushes it (/send N entry)."""
@@ -142,10 +171,10 @@ class Assistant:
 
     # -- the turn -------------------------------------------------------------------------------
 
-    async def _answered(
+    async def answer(
         self, incoming: Incoming, opened: Opened, deliver: Deliver | None = None
     ) -> list[Reply]:
-        """One turn on an opened message: decided, delivered, then closed with its replies."""
+        """One turn on a received message: decided, delivered, then closed with its replies."""
         state = opened.state
         replies, understood = await self._turn(incoming, state, opened)
         if deliver is not None:

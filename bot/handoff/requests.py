@@ -24,6 +24,7 @@ from bot.handoff.outbox import OutboxQueue
 from bot.handoff.tickets import Tickets
 from bot.i18n import Catalogs, Translator
 from bot.store import tickets as rows
+from bot.store import users
 from bot.store.database import Database
 from bot.store.tables import Message, Outbox, Ticket, User
 
@@ -226,6 +227,43 @@ class Handoff:
             purpose=purpose,
             priority=priority,
         )
+
+    # -- a user who blocks the bot --------------------------------------------------------------
+
+    async def user_left(self, channel: str, external_id: str) -> None:
+        """The chat app says the user blocked the bot (LINE's unfollow): nothing more is sent
+        to them, and a counselor with their ticket is told now, not at their next reply."""
+        async with self.db.session() as session:
+            user_id = await users.set_blocked(
+                session=session, channel=channel, external_id=external_id, blocked=True
+            )
+        if user_id is None:
+            return
+        ticket = await self.tickets.active_for(user_id)
+        log.info("user blocked the bot user=%s ticket=%s", user_id, ticket.id if ticket else None)
+        if ticket is None:
+            return
+        await self.to_counselors(
+            self.desk.gettext(
+                "#{id}: the user blocked the bot: nothing sent to them arrives until they add "
+                "it again. Close the ticket with a note when you are done.",
+                id=ticket.id,
+            ),
+            ticket_id=ticket.id,
+            priority=ticket.priority,
+        )
+
+    async def user_returned(self, channel: str, external_id: str) -> None:
+        async with self.db.session() as session:
+            await users.set_blocked(
+                session=session, channel=channel, external_id=external_id, blocked=False
+            )
+
+    async def reachable(self, channel: str, external_id: str) -> bool:
+        async with self.db.session() as session:
+            return not await users.is_blocked(
+                session=session, channel=channel, external_id=external_id
+            )
 
     # -- when a send fails for good ---------------------------------------------------------------
 

@@ -133,7 +133,12 @@ class Conversations(Protocol):
 
     async def feedback(self, user_id: int, entry: str, vote: int, lang: str | None) -> None: ...
 
-    async def unfinished(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
+    async def unfinished(
+        self,
+        older_than: dt.timedelta,
+        within: dt.timedelta,
+        channels: tuple[str, ...] | None = None,
+    ) -> list[Resumed]:
         """Stored messages whose turn never finished, taken for this process to answer."""
 
     async def forget(self, user_id: int) -> None:
@@ -569,19 +574,31 @@ class SqlConversations:
             await conn.execute(q.insert_outbound, outbound)
         await conn.execute(q.mark_answered, {"ids": [j[0].message_id for j in jobs], "now": now})
 
-    async def unfinished(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
+    async def unfinished(
+        self,
+        older_than: dt.timedelta,
+        within: dt.timedelta,
+        channels: tuple[str, ...] | None = None,
+    ) -> list[Resumed]:
         """Messages stored but never answered (the process died mid-turn), each taken by one
         process: their turn runs again. Older than `older_than`, so a live worker's turn in
         progress is not taken from it; younger than `within`, so a stale question is not
-        answered days later."""
+        answered days later; of users of `channels` only, when given."""
         now = utcnow()
-        messages = Message.__table__
-        ids = await self._due(
+        messages, users = Message.__table__, User.__table__
+        conditions = [
             messages.c.answered_at.is_(None),
             messages.c.text != "",  # a button press: pressed again if it matters
             _started(messages) < now - older_than,
             messages.c.created_at > now - within,
-        )
+        ]
+        if channels is not None:
+            conditions.append(
+                messages.c.user_id.in_(
+                    select(users.c.id).where(users.c.channel.in_(list(channels)))
+                )
+            )
+        ids = await self._due(*conditions)
         resumed: list[Resumed] = []
         for message_id in ids:
             taken = await self._take(message_id, now, older_than)
@@ -741,7 +758,12 @@ class MemoryConversations:
     async def feedback(self, user_id: int, entry: str, vote: int, lang: str | None) -> None:
         self.feedbacks.append((user_id, entry, vote))
 
-    async def unfinished(self, older_than: dt.timedelta, within: dt.timedelta) -> list[Resumed]:
+    async def unfinished(
+        self,
+        older_than: dt.timedelta,
+        within: dt.timedelta,
+        channels: tuple[str, ...] | None = None,
+    ) -> list[Resumed]:
         return []  # nothing survives the process here
 
     async def forget(self, user_id: int) -> None:

@@ -87,7 +87,12 @@ def _audience(notice_id: int, audience: dict, channels: Sequence[str]):  # type:
     reached = exists().where(
         NoticeRecipient.notice_id == notice_id, NoticeRecipient.user_id == User.id
     )
-    conditions = [col(User.channel).in_(list(channels)), col(User.notices).is_(True), ~reached]
+    conditions = [
+        col(User.channel).in_(list(channels)),
+        col(User.notices).is_(True),
+        col(User.blocked_at).is_(None),  # blocked the bot: a push would only cost quota
+        ~reached,
+    ]
     lang = audience.get("lang")
     if lang == "ja-easy":
         conditions += [User.lang == "ja", col(User.easy_japanese).is_(True)]

@@ -45,6 +45,8 @@ class User(SQLModel, table=True):
     # Receives supervisors' notices: opted in until they opt out.
     notices: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
     company: str | None = Field(default=None, max_length=64)  # a company tag, for notices
+    # The user blocked the bot (LINE: unfollow): nothing is sent until they follow again.
+    blocked_at: dt.datetime | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
     last_seen_at: dt.datetime = Field(default_factory=utcnow)
 

@@ -199,7 +199,7 @@ class TelegramChannel:
             except TelegramError as exc:  # this was the last chance: say so in the log
                 log.warning("resumed answer not delivered: %s", type(exc).__name__)
 
-        await self.assistant.resume(deliver=send)
+        await self.assistant.resume(deliver=send, channels=("telegram",))
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log for operators (ids, no text) and tell the user instead of going silent."""

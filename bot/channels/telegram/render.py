@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.channels.text import split_text as split_by
 from bot.core.turns import Button, Reply
 
 __all__ = ["LIMIT", "Outgoing", "keyboard", "render", "split_text"]
@@ -22,33 +23,13 @@ class Outgoing:
     markup: InlineKeyboardMarkup | None = None
 
 
+def _escaped_length(text: str) -> int:
+    return len(html.escape(text, quote=False))
+
+
 def split_text(text: str, limit: int = LIMIT) -> list[str]:
-    """Plain text -> chunks whose *escaped* form fits `limit`: paragraphs, then lines, then
-    words, then characters, so a long answer breaks where a reader expects it to."""
-    if len(html.escape(text, quote=False)) <= limit:
-        return [text]
-    for separator in ("\n\n", "\n", " ", ""):
-        parts = text.split(separator) if separator else list(text)
-        if len(parts) == 1:
-            continue
-        chunks: list[str] = []
-        current = ""
-        for part in parts:
-            candidate = f"{current}{separator}{part}" if current else part
-            if len(html.escape(candidate, quote=False)) <= limit:
-                current = candidate
-                continue
-            if current:
-                chunks.append(current)
-            if len(html.escape(part, quote=False)) > limit:
-                chunks.extend(split_text(part, limit))
-                current = ""
-            else:
-                current = part
-        if current:
-            chunks.append(current)
-        return [c for c in chunks if c.strip()]
-    return [text[:limit]]
+    """Plain text -> chunks whose *escaped* form fits `limit`."""
+    return split_by(text, limit, _escaped_length)
 
 
 def keyboard(buttons: tuple[Button, ...], sources: tuple = ()) -> InlineKeyboardMarkup | None:
