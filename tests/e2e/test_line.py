@@ -374,3 +374,46 @@ async def test_madoguchi_report_line_shows_the_months_pushes(line: Line, monkeyp
     assert result.exit_code == 0, result.output
     assert "150" in result.output and "200" in result.output and "75%" in result.output
     assert "near the limit" not in result.output
+
+
+# -- the webhook's own contract ------------------------------------------------------------------
+
+
+async def test_the_200_comes_once_the_message_is_stored_and_before_the_answer(line: Line) -> None:
+    line.api.fail("reply", None)  # LINE's reply endpoint hangs: the webhook must not wait
+    event = line.api.text(EN, "How many days of paid leave do I get?")
+    assert await line.api.call(event) == 200
+    assert line.api.to(EN) == []  # nothing sent yet...
+    assert await line.count(Message) >= 1  # ...but the question is stored
+    entry = line.assistant.content.entries["annual-paid-leave"]
+    await line.until(EN, entry.answer["en"][:30])  # the hung reply gave way to a push
+    assert line.api.to(EN)[0].kind == "push"
+
+
+async def test_what_is_not_lines_is_refused_before_it_is_read(line: Line) -> None:
+    import aiohttp
+
+    async with aiohttp.ClientSession() as client:
+        huge = b'{"events": [' + b" " * (2 * 1024 * 1024) + b"]}"
+        async with client.post(
+            line.api.webhook_url, data=huge, headers={"X-Line-Signature": line.api.sign(huge)}
+        ) as response:
+            assert response.status == 413
+        garbled = b"{not json"
+        async with client.post(
+            line.api.webhook_url, data=garbled, headers={"X-Line-Signature": line.api.sign(garbled)}
+        ) as response:
+            assert response.status == 400
+        async with client.get(line.api.webhook_url) as response:
+            assert response.status == 405
+    assert await line.count(Message) == 0
+
+
+async def test_lines_verify_call_and_group_chats_get_200_and_no_answer(line: Line) -> None:
+    assert await line.api.call() == 200  # "Verify" in the LINE Developers console: no events
+    in_group = line.api.text(EN, "How many days of paid leave do I get?")
+    in_group["source"] = {"type": "group", "groupId": "Cgroup", "userId": EN}
+    assert await line.api.call(in_group) == 200
+    await asyncio.sleep(0.3)
+    assert line.api.sent == []
+    assert await line.count(Message) == 0
