@@ -739,6 +739,110 @@ def report_line() -> None:
         )
 
 
+# -- the web desk -------------------------------------------------------------------------------
+
+web_app = typer.Typer(
+    invoke_without_command=True,
+    help="The counselors' web desk: `madoguchi web` serves it; `web user add` makes accounts.",
+)
+app.add_typer(web_app, name="web")
+web_user_app = typer.Typer(no_args_is_help=True, help="Web desk accounts.")
+web_app.add_typer(web_user_app, name="user")
+
+
+@web_app.callback()
+def web(ctx: typer.Context) -> None:
+    """Serve the web desk on MADOGUCHI_WEB_LISTEN:MADOGUCHI_WEB_PORT (default 127.0.0.1:8080)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import uvicorn
+    from platformdirs import user_data_dir
+
+    from bot.handoff.desk import Desk
+    from bot.i18n import CatalogError
+    from bot.store.database import Database, StoreError
+    from bot.web.app import create_app, desk_web
+    from bot.web.auth import secret_key
+
+    settings = _settings()
+
+    async def check() -> None:  # the schema is current, or one line why
+        await (await _database(settings)).dispose()
+
+    _run(check())
+    try:
+        db = Database(settings.database_url)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    assistant = _assistant(settings, db=db)
+    try:
+        web_desk = desk_web(
+            Desk(assistant.handoff, assistant.answer_text),
+            assistant.answer_text,
+            settings.content_dir,
+        )
+    except CatalogError as exc:
+        raise _fail(exc.problems) from None
+    key = secret_key(settings.web_secret_key, Path(user_data_dir("madoguchi")))
+    application = create_app(web_desk, secret_key=key, secure_cookies=settings.web_secure_cookies)
+    out.print(f"web desk on http://{settings.web_listen}:{settings.web_port}/")
+    try:
+        uvicorn.run(
+            application,
+            host=settings.web_listen,
+            port=settings.web_port,
+            proxy_headers=True,
+            forwarded_allow_ips=settings.web_trusted_proxies,
+            access_log=False,  # paths carry search words; the desk logs its own events
+            log_level="warning",
+        )
+    except OSError as exc:
+        raise _fail(
+            f"cannot listen on {settings.web_listen}:{settings.web_port} "
+            f"(MADOGUCHI_WEB_LISTEN, MADOGUCHI_WEB_PORT): {exc.strerror or exc}"
+        ) from None
+
+
+@web_user_app.command("add")
+def web_user_add(
+    name: Annotated[str, typer.Argument(help="The login name.")],
+    role: Annotated[str, typer.Option("--role", help="counselor or supervisor")] = "counselor",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Create a web desk account (the password is asked for, or read from standard input)."""
+    from bot.store import accounts
+    from bot.web.auth import MIN_PASSWORD, hash_password
+
+    if role not in ("counselor", "supervisor"):
+        raise _fail("--role must be counselor or supervisor")
+    name = name.strip()
+    if not name or len(name) > 64 or any(c.isspace() for c in name):
+        raise _fail("the name must be 1 to 64 characters without spaces")
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        import getpass
+
+        password = getpass.getpass("password: ")
+        if password != getpass.getpass("again: "):
+            raise _fail("the two passwords differ")
+    if len(password) < MIN_PASSWORD:
+        raise _fail(f"the password needs at least {MIN_PASSWORD} characters")
+    hashed = hash_password(password)
+
+    async def work(db):  # type: ignore[no-untyped-def]
+        async with db.session() as session:
+            return await accounts.create_account(
+                session=session, name=name, role=role, password_hash=hashed
+            )
+
+    if not _with_database(_settings(), work):
+        raise _fail(f"an account named {name} exists already")
+    out.print(f"web desk account {name} ({role}) created")
+
+
 # -- notices ------------------------------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ from babel.support import Translations
 
 from bot.languages import ALL_CODES, LANGUAGES
 
-__all__ = ["CatalogError", "Catalogs", "Translator", "load_catalogs"]
+__all__ = ["CatalogError", "Catalogs", "Translator", "load_catalogs", "load_desk_catalogs"]
 
 DOMAIN = "messages"
 
@@ -72,7 +72,9 @@ class Catalogs:
         return self._translators.get(lang) or self._translators["en"]
 
 
-def _compile(po_path: Path, problems: list[str], root: Path) -> Translations | None:
+def _compile(
+    po_path: Path, problems: list[str], root: Path, domain: str = DOMAIN
+) -> Translations | None:
     rel = po_path.relative_to(root).as_posix()
     try:
         with po_path.open("rb") as fh:
@@ -91,7 +93,7 @@ def _compile(po_path: Path, problems: list[str], root: Path) -> Translations | N
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    return Translations(buffer, domain=domain)
 
 
 def load_catalogs(locales_dir: Path, *, strict: bool = True) -> Catalogs:
@@ -109,5 +111,28 @@ def load_catalogs(locales_dir: Path, *, strict: bool = True) -> Catalogs:
     if "en" not in translators:
         problems.append("locales/en: the English catalog is required")
     if problems and strict:
+        raise CatalogError(problems)
+    return Catalogs(translators)
+
+
+# The web desk's own words: counselors read Japanese (the default) or English, so its domain
+# has those two catalogs only, strict like the bot's.
+DESK_DOMAIN = "desk"
+DESK_LANGUAGES = ("ja", "en")
+
+
+def load_desk_catalogs(locales_dir: Path) -> Catalogs:
+    problems: list[str] = []
+    translators: dict[str, Translator] = {}
+    for code in DESK_LANGUAGES:
+        lang = LANGUAGES[code]
+        po_path = locales_dir / lang.catalog / "LC_MESSAGES" / f"{DESK_DOMAIN}.po"
+        if not po_path.exists():
+            problems.append(f"locales/{lang.catalog}/LC_MESSAGES/{DESK_DOMAIN}.po: missing")
+            continue
+        translations = _compile(po_path, problems, locales_dir.parent, DESK_DOMAIN)
+        if translations is not None:
+            translators[code] = Translator(code, Locale.parse(lang.locale), translations)
+    if problems:
         raise CatalogError(problems)
     return Catalogs(translators)

@@ -39,6 +39,14 @@ class Settings(BaseSettings):
     line_api_base_url: str = "https://api.line.me"
     line_webhook_listen: str = "127.0.0.1"
     line_webhook_port: int = 8090
+    # The web desk (madoguchi web): where it listens; the key that signs its session cookies
+    # (empty: one kept in the user data dir, made on first start); cookies marked Secure and
+    # X-Forwarded-* trusted from these proxies when it runs behind a TLS proxy.
+    web_listen: str = "127.0.0.1"
+    web_port: int = 8080
+    web_secret_key: str | None = None
+    web_secure_cookies: bool = False
+    web_trusted_proxies: str = "127.0.0.1"
     sla_minutes: int = 15
     # Messages per minute one process sends to one group (the counselors' chat). Telegram
     # allows 20; raise it only where the API in front of you allows more (a local Bot API

@@ -73,3 +73,12 @@ def test_every_self_check_text_is_in_the_template() -> None:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             missing = [text for text in flow_texts(data) if text not in template]
             assert not missing, (path.name, missing[:3])
+
+
+def test_the_web_desk_speaks_japanese_and_english_completely() -> None:
+    from bot.i18n import load_desk_catalogs
+
+    words = load_desk_catalogs(LOCALES)  # strict: raises on anything untranslated
+    assert words("ja").gettext("Queue") == "待ち行列"
+    assert words("en").gettext("Queue") == "Queue"
+    assert words("ja").gettext("{minutes} min", minutes=5) == "5 分"

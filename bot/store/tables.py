@@ -23,6 +23,7 @@ __all__ = [
     "TicketEvent",
     "Unanswered",
     "User",
+    "WebAccount",
     "utcnow",
 ]
 
@@ -259,3 +260,17 @@ class NoticeRecipient(SQLModel, table=True):
     outbox_id: int | None = Field(
         default=None, foreign_key="outbox.id", index=True, ondelete="SET NULL"
     )
+
+
+class WebAccount(SQLModel, table=True):
+    """A web desk login. Its person is a `users` row (channel "web", the name, the role), so
+    the desk's one role check covers the web as it covers Telegram and the terminal."""
+
+    __tablename__ = "web_accounts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", unique=True, ondelete="CASCADE")
+    name: str = Field(max_length=64, unique=True)
+    password_hash: str = Field(max_length=256)  # argon2id, with its own salt and parameters
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    last_login_at: dt.datetime | None = None

@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.tables import Message, Ticket, TicketEvent, User, utcnow
+from bot.store.tables import Message, Outbox, Ticket, TicketEvent, User, utcnow
 
 __all__ = [
     "ACTIVE",
@@ -448,3 +448,84 @@ async def ticket_events(*, session: AsyncSession, ticket_id: int) -> list[Ticket
 async def all_tickets(*, session: AsyncSession) -> list[Ticket]:
     """For the desk's report: figures, never text."""
     return list((await session.exec(select(Ticket))).all())
+
+
+async def queue_page(
+    *,
+    session: AsyncSession,
+    statuses: tuple[str, ...] = ACTIVE,
+    lang: str | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> tuple[list[Ticket], int]:
+    """One page of the web desk's queue (urgent first, then oldest) and how many in all."""
+    conditions = [col(Ticket.status).in_(list(statuses))]
+    if lang:
+        conditions.append(Ticket.lang == lang)
+    total = (await session.exec(select(func.count()).select_from(Ticket).where(*conditions))).one()
+    page = (
+        await session.exec(
+            select(Ticket)
+            .where(*conditions)
+            .order_by(Ticket.priority, Ticket.opened_at, Ticket.id)
+            .offset(offset)
+            .limit(limit)
+        )
+    ).all()
+    return list(page), int(total)
+
+
+async def queue_version(*, session: AsyncSession) -> tuple[int, int]:
+    """Changes whenever any ticket does (a new event, a new ticket): what the web desk's live
+    queue watches, the same in every process."""
+    events = (await session.exec(select(func.max(TicketEvent.id)))).one()
+    tickets = (await session.exec(select(func.max(Ticket.id)))).one()
+    return int(events or 0), int(tickets or 0)
+
+
+async def transcript_page(
+    *, session: AsyncSession, user_id: int, before: int | None = None, limit: int = 100
+) -> list[Message]:
+    """Up to `limit` messages older than message id `before` (the newest when None), oldest
+    first: a transcript of thousands of messages is read a page at a time."""
+    query = select(Message).where(Message.user_id == user_id)
+    if before is not None:
+        query = query.where(col(Message.id) < before)
+    rows = (await session.exec(query.order_by(col(Message.id).desc()).limit(limit))).all()
+    return list(reversed(rows))
+
+
+async def relays_to_user(
+    *, session: AsyncSession, ticket_id: int, chat_id: str, limit: int = 200
+) -> list[Outbox]:
+    """What counselors sent the ticket's user (replies, entries, the goodbye): the other half
+    of the transcript, which lives in the outbox."""
+    rows = (
+        await session.exec(
+            select(Outbox)
+            .where(Outbox.ticket_id == ticket_id, Outbox.chat_id == chat_id)
+            .order_by(col(Outbox.id).desc())
+            .limit(limit)
+        )
+    ).all()
+    return list(reversed(rows))
+
+
+async def ticket_version(*, session: AsyncSession, ticket_id: int) -> tuple[int, int, int]:
+    """Changes whenever the ticket's conversation does: a message of its user, an event of
+    the ticket, something queued to the user."""
+    ticket = await session.get(Ticket, ticket_id)
+    if ticket is None:
+        return 0, 0, 0
+    said = (
+        await session.exec(select(func.max(Message.id)).where(Message.user_id == ticket.user_id))
+    ).one()
+    events = (
+        await session.exec(
+            select(func.max(TicketEvent.id)).where(TicketEvent.ticket_id == ticket_id)
+        )
+    ).one()
+    queued = (
+        await session.exec(select(func.max(Outbox.id)).where(Outbox.ticket_id == ticket_id))
+    ).one()
+    return int(said or 0), int(events or 0), int(queued or 0)

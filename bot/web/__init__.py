@@ -1,0 +1,1 @@
+"""The counselors' web desk and the insights page (FastAPI, Jinja2, htmx)."""
