@@ -138,14 +138,19 @@ class Handoff:
             head = d.gettext("Still waiting: ticket #{id}", id=ticket.id)
         if ticket.priority == 0:
             head = "🚨 " + head
+        user = await rows.user_of(session=session, ticket=ticket)
         lines = [
             head,
             d.gettext("Language: {language}", language=language_in_japanese(ticket.lang)),
+            # LINE users cost a push per message: counselors see where the user is.
+            d.gettext("Chat app: {channel}", channel=_CHANNELS.get(user.channel, user.channel))
+            if user is not None
+            else "",
             d.gettext("Reason: {reason}", reason=reason),
             d.gettext("Topic: {topic}", topic=gist),
             d.gettext("Last messages:"),
         ]
-        lines += [_line(m) for m in transcript]
+        lines = [line for line in lines if line] + [_line(m) for m in transcript]
         await self.outbox.put(
             session=session,
             channel=self.config.counselor_channel,
@@ -341,6 +346,9 @@ class Handoff:
             )
 
         return await self.tickets.close(ticket.id, f"user:{user_id}", None, then=tell)
+
+
+_CHANNELS = {"telegram": "Telegram", "line": "LINE", "console": "terminal", "web": "web"}
 
 
 def _line(message: Message) -> str:

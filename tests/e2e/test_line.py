@@ -118,6 +118,7 @@ async def test_a_nepali_urgent_message_gets_help_lines_and_a_ticket(line: Line) 
     async with line.db.session() as session:
         announce = (await session.exec(select(Outbox).where(Outbox.purpose == "announce"))).one()
     assert announce.channel == "telegram" and "ネパール語" in announce.text
+    assert "チャットアプリ：LINE" in announce.text  # pushes to LINE cost quota: say where
 
 
 async def test_a_bad_signature_gets_401_and_nothing_is_stored(line: Line) -> None:
