@@ -702,6 +702,39 @@ def report_tickets() -> None:
     out.print(table)
 
 
+@report_app.command("insights")
+def report_insights(
+    html: Annotated[Path, typer.Option("--html", help="Write the page to this file.")],
+    days: Annotated[int, typer.Option("--days", min=1, max=366)] = 30,
+    lang: Annotated[str, typer.Option("--lang", help="ja (default) or en")] = "ja",
+) -> None:
+    """The insights page for offline use: charts inline, each chart's data as a CSV link."""
+    from bot.core.factory import build_engine
+    from bot.i18n import CatalogError, load_desk_catalogs
+    from bot.web.insights import build_insights, render_page
+
+    settings = _settings()
+    engine = build_engine(settings.content_dir)
+    root = Path(settings.content_dir) if settings.content_dir else None
+    try:
+        from bot.content.loader import default_content_dir
+
+        words = load_desk_catalogs((root or default_content_dir()) / "locales")
+    except CatalogError as exc:
+        raise _fail(exc.problems) from None
+
+    async def work(db):  # type: ignore[no-untyped-def]
+        return await build_insights(db, engine.content, days=days)
+
+    found = _with_database(settings, work)
+    page = render_page(found, words("en" if lang == "en" else "ja"), standalone=True)
+    try:
+        html.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"cannot write {html}: {exc.strerror or exc}") from None
+    out.print(f"insights for the last {days} days written to {html}")
+
+
 @report_app.command("line")
 def report_line() -> None:
     """This month's LINE push messages: used, the plan's limit, the share (replies are free)."""

@@ -37,6 +37,7 @@ from bot.i18n import Catalogs, load_desk_catalogs
 from bot.store import accounts
 from bot.store import tickets as rows
 from bot.web.auth import LoginThrottle, check_csrf, csrf_token, verify_password
+from bot.web.insights import CHARTS, build_insights, csv_for, render_page
 
 __all__ = ["DeskWeb", "create_app", "desk_web"]
 
@@ -326,6 +327,36 @@ def create_app(
                 yield ServerSentEvent(event="ticket", raw_data="changed")
             seen_queue, seen_ticket = version, said
             await asyncio.sleep(web.poll)
+
+    # -- insights (supervisors: managers and curators) -----------------------------------------
+
+    def supervisor_only(request: Request) -> None:
+        if (request.session.get("account") or {}).get("role") != "supervisor":
+            raise _Refused(403, words(request).gettext("Only supervisors can do this."))
+
+    def period(request: Request) -> int:
+        try:
+            return min(366, max(1, int(request.query_params.get("days", "30"))))
+        except ValueError:
+            return 30
+
+    @app.get("/insights")
+    async def insights_page(request: Request) -> HTMLResponse:
+        supervisor_only(request)
+        found = await build_insights(web.db, web.content, days=period(request))
+        return HTMLResponse(render_page(found, words(request), standalone=False))
+
+    @app.get("/insights/{name}.csv")
+    async def insights_csv(request: Request, name: str) -> Response:
+        supervisor_only(request)
+        if name not in CHARTS:
+            return Response(status_code=404)
+        found = await build_insights(web.db, web.content, days=period(request))
+        return Response(
+            "\ufeff" + csv_for(found, name),  # a byte-order mark: Excel then reads Japanese
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="madoguchi-{name}.csv"'},
+        )
 
     # -- one ticket ------------------------------------------------------------------------------
 

@@ -214,3 +214,35 @@ async def test_a_counselor_sees_no_supervisor_actions_and_the_supervisor_takes_o
     await boss.goto(f"{served.url}/tickets/{ticket}")
     await boss.click("[data-testid=takeover]")
     await boss.wait_for_selector("[data-testid=holder] >> text=web:boss")
+
+
+async def test_the_insights_page_in_the_browser(served: Served, browser) -> None:  # type: ignore[no-untyped-def]
+    for n, text in enumerate(
+        [
+            "làm sao để đổi bằng lái xe ở Nhật?",
+            "lam sao doi bang lai xe o Nhat",
+            "đổi bằng lái xe Nhật thế nào?",
+            "運転免許の切り替えはどうすればいいですか",
+        ]
+    ):
+        await served.assistant.handle(Incoming(f"console:i{n}", text))
+    tickets = served.assistant.handoff.tickets
+    for n, (user, text, score) in enumerate(
+        [
+            ("console:i9", "tôi bị đau lưng khi làm việc", 5),
+            ("console:i10", "残業代が払われていません", 4),
+            ("console:i11", "मेरो तलब आएन", 2),
+        ]
+    ):
+        number = await ticket_for(served, user, text)
+        await tickets.claim(number, "web:sato")
+        closed = await tickets.close(number, "web:sato", "explained")
+        assert closed is not None and closed.user_id is not None
+        await tickets.rate(number, closed.user_id, score)
+        await served.assistant.handle(Incoming(user, action="feedback:down:annual-paid-leave"))
+        assert n >= 0
+    boss = await logged_in(browser, served, "boss")
+    await boss.click("[data-testid=insights]")
+    await boss.wait_for_url(f"{served.url}/insights")
+    assert await boss.locator("svg").count() >= 3
+    await boss.screenshot(path=str(served.shots / "insights.png"), full_page=True)

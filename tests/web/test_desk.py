@@ -280,3 +280,35 @@ def test_accounts_are_made_from_the_command_line(tmp_path: Path, monkeypatch) ->
     assert short.exit_code == 1 and "at least 10 characters" in short.output
     role = runner.invoke(app, [*add[:3], "kato", "--role", "boss", "--password-stdin"], input="x\n")
     assert role.exit_code == 1 and "counselor or supervisor" in role.output
+
+
+async def test_insights_are_for_supervisors_with_each_charts_data_as_csv(web: Web) -> None:
+    await web.ticket_for("console:vi5", "làm sao để đổi bằng lái xe ở Nhật?")
+    async with web.logged_in("sato") as counselor:
+        refused = await counselor.get("/insights")
+        assert refused.status_code == 403
+        assert 'data-testid="insights"' not in (await counselor.get("/queue")).text
+    async with web.logged_in("boss") as boss:
+        assert 'data-testid="insights"' in (await boss.get("/queue")).text
+        page = await boss.get("/insights?days=7")
+        assert page.status_code == 200 and "<svg" in page.text
+        assert "default-src 'self'" in page.headers["Content-Security-Policy"]
+        csv = await boss.get("/insights/handoffs.csv")
+        assert csv.headers["content-type"].startswith("text/csv")
+        assert "attachment" in csv.headers["content-disposition"]
+        assert csv.text.lstrip("\ufeff").splitlines()[0]
+        assert (await boss.get("/insights/nothing.csv")).status_code == 404
+
+
+def test_the_insights_page_is_written_for_offline_use(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    monkeypatch.setenv("MADOGUCHI_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'r.db'}")
+    target = tmp_path / "insights.html"
+    result = CliRunner().invoke(app, ["report", "insights", "--html", str(target), "--days", "7"])
+    assert result.exit_code == 0, result.output
+    html = target.read_text(encoding="utf-8")
+    assert "<style>" in html and "data:text/csv" in html
+    assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
