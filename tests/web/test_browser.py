@@ -245,4 +245,7 @@ async def test_the_insights_page_in_the_browser(served: Served, browser) -> None
     await boss.click("[data-testid=insights]")
     await boss.wait_for_url(f"{served.url}/insights")
     assert await boss.locator("svg").count() >= 3
+    await boss.goto(f"{served.url}/tickets/{number}")  # a closed ticket shows its rating
+    assert await boss.locator("[data-testid=rating]").inner_text() == "★★☆☆☆"
+    await boss.goto(f"{served.url}/insights")
     await boss.screenshot(path=str(served.shots / "insights.png"), full_page=True)
