@@ -27,21 +27,18 @@ import multiprocessing as mp
 import os
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
-
-import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.databases import with_database  # noqa: E402
 from bot.channels.telegram.app import build_application, start_polling, stop_polling  # noqa: E402
 from bot.channels.telegram.flood import FloodGate  # noqa: E402
 from bot.core.factory import build_assistant, build_engine  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.store.database import Database, parse_url  # noqa: E402
+from bot.store.database import Database  # noqa: E402
 from bot.store.migrate import upgrade  # noqa: E402
 from tests.e2e.botapi import FakeBotAPI  # noqa: E402
 
@@ -180,22 +177,6 @@ def medians(runs: list[dict]) -> dict:
         max(r["per_second"] for r in runs),
     ]
     return line
-
-
-def with_database(store: str, postgres: str, fn):  # type: ignore[no-untyped-def]
-    if store == "sqlite":
-        with tempfile.TemporaryDirectory() as tmp:
-            return fn(f"sqlite+aiosqlite:///{tmp}/bench.db")
-    base = parse_url(postgres)
-    name = f"madoguchi_bench_{uuid.uuid4().hex[:8]}"
-    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        return fn(base.set(database=name).render_as_string(hide_password=False))
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def main() -> None:

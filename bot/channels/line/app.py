@@ -69,6 +69,7 @@ class LineService:
         self.courier: LineCourier | None = None
         self.quota: QuotaWatch | None = None
         self._runner: web.AppRunner | None = None
+        self._running: set[asyncio.Task] = set()  # jobs in progress, awaited on stop
         self.port: int | None = None
 
     async def start(self) -> None:
@@ -103,7 +104,11 @@ class LineService:
                 seconds=seconds if first is None else first
             )
             scheduler.add_job(
-                _logged(job, name), "interval", seconds=seconds, next_run_time=start, id=name
+                self._logged(job, name),
+                "interval",
+                seconds=seconds,
+                next_run_time=start,
+                id=name,
             )
 
         every(60.0, self.channel.resume_unanswered, "resume", first=resume_after)
@@ -131,24 +136,36 @@ class LineService:
         return scheduler
 
     async def stop(self, drain: float = 30.0) -> None:
-        """Stop listening, let the turns in progress finish, then the jobs and the client."""
+        """Stop listening, let the turns in progress finish, then the jobs (those running are
+        awaited, not cancelled mid-query: a cancelled query can leave the store's connection
+        pool hanging at dispose), then the client."""
         if self._runner is not None:
             await self._runner.cleanup()  # stops accepting; requests in flight finish
             self._runner = None
         await self.channel.drain(drain)
         if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.pause()  # no new runs
+            if self._running:
+                await asyncio.wait(set(self._running), timeout=drain)
             self.scheduler.shutdown(wait=False)
         await self.api.close()
 
+    def _logged(
+        self, job: Callable[[], Awaitable[object]], name: str
+    ) -> Callable[[], Awaitable[None]]:
+        async def run() -> None:
+            task = asyncio.current_task()
+            if task is not None:
+                self._running.add(task)
+            try:
+                await job()
+            except Exception:  # a failing job must not stop the others, nor itself next time
+                log.exception("line job %s failed", name)
+            finally:
+                if task is not None:
+                    self._running.discard(task)
 
-def _logged(job: Callable[[], Awaitable[object]], name: str) -> Callable[[], Awaitable[None]]:
-    async def run() -> None:
-        try:
-            await job()
-        except Exception:  # a failing job must not stop the others, nor itself next time
-            log.exception("line job %s failed", name)
-
-    return run
+        return run
 
 
 async def run_line(
