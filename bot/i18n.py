@@ -96,18 +96,25 @@ def _compile(
     return Translations(buffer, domain=domain)
 
 
-def load_catalogs(locales_dir: Path, *, strict: bool = True) -> Catalogs:
+def _load(
+    locales_dir: Path, codes: Sequence[str], domain: str
+) -> tuple[dict[str, Translator], list[str]]:
     problems: list[str] = []
     translators: dict[str, Translator] = {}
-    for code in ALL_CODES:
+    for code in codes:
         lang = LANGUAGES[code]
-        po_path = locales_dir / lang.catalog / "LC_MESSAGES" / f"{DOMAIN}.po"
+        po_path = locales_dir / lang.catalog / "LC_MESSAGES" / f"{domain}.po"
         if not po_path.exists():
-            problems.append(f"locales/{lang.catalog}/LC_MESSAGES/{DOMAIN}.po: missing")
+            problems.append(f"locales/{lang.catalog}/LC_MESSAGES/{domain}.po: missing")
             continue
-        translations = _compile(po_path, problems, locales_dir.parent)
+        translations = _compile(po_path, problems, locales_dir.parent, domain)
         if translations is not None:
             translators[code] = Translator(code, Locale.parse(lang.locale), translations)
+    return translators, problems
+
+
+def load_catalogs(locales_dir: Path, *, strict: bool = True) -> Catalogs:
+    translators, problems = _load(locales_dir, ALL_CODES, DOMAIN)
     if "en" not in translators:
         problems.append("locales/en: the English catalog is required")
     if problems and strict:
@@ -122,17 +129,7 @@ DESK_LANGUAGES = ("ja", "en")
 
 
 def load_desk_catalogs(locales_dir: Path) -> Catalogs:
-    problems: list[str] = []
-    translators: dict[str, Translator] = {}
-    for code in DESK_LANGUAGES:
-        lang = LANGUAGES[code]
-        po_path = locales_dir / lang.catalog / "LC_MESSAGES" / f"{DESK_DOMAIN}.po"
-        if not po_path.exists():
-            problems.append(f"locales/{lang.catalog}/LC_MESSAGES/{DESK_DOMAIN}.po: missing")
-            continue
-        translations = _compile(po_path, problems, locales_dir.parent, DESK_DOMAIN)
-        if translations is not None:
-            translators[code] = Translator(code, Locale.parse(lang.locale), translations)
+    translators, problems = _load(locales_dir, DESK_LANGUAGES, DESK_DOMAIN)
     if problems:
         raise CatalogError(problems)
     return Catalogs(translators)

@@ -407,35 +407,31 @@ def create_app(
             "talk": _versioned(talk),
         }
 
-    @app.get("/tickets/{ticket_id}")
-    async def ticket_page(request: Request, ticket_id: int) -> HTMLResponse:
-        values = await ticket_values(request, ticket_id)
+    async def ticket_part(
+        request: Request, ticket_id: int, template: str, before: int | None = None
+    ) -> HTMLResponse:
+        values = await ticket_values(request, ticket_id, before)
         if not values:
             return page(request, "missing.html", status=404, ticket_id=ticket_id)
-        return page(request, "ticket.html", **values)
+        return page(request, template, **values)
+
+    @app.get("/tickets/{ticket_id}")
+    async def ticket_page(request: Request, ticket_id: int) -> HTMLResponse:
+        return await ticket_part(request, ticket_id, "ticket.html")
 
     @app.get("/tickets/{ticket_id}/head")
     async def ticket_head(request: Request, ticket_id: int) -> HTMLResponse:
-        values = await ticket_values(request, ticket_id)
-        if not values:
-            return page(request, "missing.html", status=404, ticket_id=ticket_id)
-        return page(request, "_ticket_head.html", **values)
+        return await ticket_part(request, ticket_id, "_ticket_head.html")
 
     @app.get("/tickets/{ticket_id}/actions")
     async def ticket_actions(request: Request, ticket_id: int) -> HTMLResponse:
-        values = await ticket_values(request, ticket_id)
-        if not values:
-            return page(request, "missing.html", status=404, ticket_id=ticket_id)
-        return page(request, "_ticket_actions.html", **values)
+        return await ticket_part(request, ticket_id, "_ticket_actions.html")
 
     @app.get("/tickets/{ticket_id}/transcript")
     async def ticket_transcript(
         request: Request, ticket_id: int, before: int | None = None
     ) -> HTMLResponse:
-        values = await ticket_values(request, ticket_id, before)
-        if not values:
-            return page(request, "missing.html", status=404, ticket_id=ticket_id)
-        return page(request, "_transcript.html", **values)
+        return await ticket_part(request, ticket_id, "_transcript.html", before)
 
     @app.get("/tickets/{ticket_id}/entries")
     async def entry_picker(request: Request, ticket_id: int, q: str = "") -> HTMLResponse:
