@@ -402,7 +402,7 @@ def create_app(
             "topic": entry.title.get("ja") if entry else None,
             "mine": mine,
             "supervisor": account.get("role") == "supervisor",
-            "local_time": _local_time(ticket.lang),
+            "local_time": _local_time(),
             "since": _versioned(since),
             "talk": _versioned(talk),
         }
@@ -565,6 +565,6 @@ def _search(content: Content, query: str, lang: str, limit: int = 8) -> list:
     return sorted(found, key=lambda e: e.id)[:limit]
 
 
-def _local_time(lang: str | None) -> str:
+def _local_time() -> str:
     """The user's local time: the desk serves people who live and work in Tokyo."""
     return dt.datetime.now(TOKYO).strftime("%H:%M")

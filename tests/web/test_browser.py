@@ -19,19 +19,14 @@ from rich.console import Console
 
 from bot.channels.console import ConsoleChannel
 from bot.core.assistant import Assistant
-from bot.core.factory import Engine, build_assistant
+from bot.core.factory import Engine
 from bot.core.turns import Incoming
-from bot.handoff.desk import Desk
-from bot.settings import Settings
-from bot.store import accounts
 from bot.store.database import Database
-from bot.store.migrate import upgrade
-from bot.web.app import create_app, desk_web
-from bot.web.auth import hash_password
+from bot.web.app import create_app
+from tests.web.conftest import PASSWORD, staffed_desk
 
 playwright = pytest.importorskip("playwright.async_api")
 
-PASSWORD = "correct horse battery"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Chromium as this machine's network allows it: no background calls to the outside.
 FLAGS = [
@@ -61,16 +56,7 @@ class Served:
 
 @pytest.fixture
 async def served(engine: Engine, database_url: str, tmp_path: Path) -> AsyncIterator[Served]:
-    db = Database(database_url)
-    await upgrade(db)
-    settings = Settings(business_hours="Mon-Sun 00:00-23:59 Asia/Tokyo", _env_file=None)
-    assistant = build_assistant(settings, engine=engine, db=db)
-    async with db.session() as session:
-        for name, role in (("sato", "counselor"), ("tanaka", "counselor"), ("boss", "supervisor")):
-            await accounts.create_account(
-                session=session, name=name, role=role, password_hash=hash_password(PASSWORD)
-            )
-    web = desk_web(Desk(assistant.handoff, assistant.answer_text), assistant.answer_text)
+    db, assistant, web = await staffed_desk(engine, database_url)
     web.poll = 0.3
     app = create_app(web, secret_key="browser-test-key-" + "y" * 32)
     server = uvicorn.Server(

@@ -17,18 +17,13 @@ import pytest
 from sqlmodel import select
 
 from bot.core.assistant import Assistant
-from bot.core.factory import Engine, build_assistant
+from bot.core.factory import Engine
 from bot.core.turns import Incoming
-from bot.handoff.desk import Desk
-from bot.settings import Settings
-from bot.store import accounts
 from bot.store.database import Database
-from bot.store.migrate import upgrade
 from bot.store.tables import Outbox, Ticket
-from bot.web.app import create_app, desk_web
-from bot.web.auth import LoginThrottle, hash_password
-
-PASSWORD = "correct horse battery"
+from bot.web.app import create_app
+from bot.web.auth import LoginThrottle
+from tests.web.conftest import PASSWORD, staffed_desk
 
 
 @dataclass
@@ -71,16 +66,7 @@ def csrf_of(html: str) -> str:
 
 @pytest.fixture
 async def web(engine: Engine, database_url: str) -> AsyncIterator[Web]:
-    db = Database(database_url)
-    await upgrade(db)
-    settings = Settings(business_hours="Mon-Sun 00:00-23:59 Asia/Tokyo", _env_file=None)
-    assistant = build_assistant(settings, engine=engine, db=db)
-    async with db.session() as session:
-        for name, role in (("sato", "counselor"), ("tanaka", "counselor"), ("boss", "supervisor")):
-            await accounts.create_account(
-                session=session, name=name, role=role, password_hash=hash_password(PASSWORD)
-            )
-    desk = desk_web(Desk(assistant.handoff, assistant.answer_text), assistant.answer_text)
+    db, assistant, desk = await staffed_desk(engine, database_url)
     app = create_app(desk, secret_key="test-secret-key-" + "x" * 32, throttle=LoginThrottle())
     yield Web(db, assistant, app)
     await db.dispose()
