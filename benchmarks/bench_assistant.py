@@ -49,7 +49,10 @@ def make_synthetic(target: Path, count: int, seed: int = 7) -> None:
     for folder in ("intents", "locales"):
         shutil.copytree(ROOT / folder, target / folder)
     (target / "knowledge").mkdir()
-    shutil.copy(ROOT / "knowledge" / "categories.yaml", target / "knowledge" / "categories.yaml")
+    # what entries refer to (facts, help lines, offices, self-checks) comes along unchanged
+    for path in (ROOT / "knowledge").glob("*.yaml"):
+        shutil.copy(path, target / "knowledge" / path.name)
+    shutil.copytree(ROOT / "knowledge" / "flows", target / "knowledge" / "flows")
     bases = list(real.entries.values())
     for entry in bases:  # the real entries stay, so real questions still have their answers
         dest = target / "knowledge" / entry.category

@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 SETS = {
     "own": ROOT / "tests" / "eval" / "questions.jsonl",
+    "dev": ROOT / "tests" / "eval" / "dev",
     "blind": ROOT / "tests" / "eval" / "blind",
 }
 SYSTEMS = ("madoguchi", "tfidf-lr", "e5-nearest", "e5+tfidf")

@@ -27,6 +27,7 @@ from bot.content.loader import load_content  # noqa: E402
 from bot.core.evaluation import load_set  # noqa: E402
 from bot.nlu.calibrate import fit, held_out  # noqa: E402
 from bot.nlu.match import CALIBRATION_FILE, Calibration, Matcher  # noqa: E402
+from bot.nlu.normalize import normalize, tokens  # noqa: E402
 
 BASE = Calibration(w_fuzzy=0.2, w_coverage=0.2, w_keyword=0.2, w_learnt=0.4)
 # expected id, candidates (id, fuzzy, coverage, keyword, learnt), urgency, outside, text
@@ -100,7 +101,7 @@ def urgent_threshold(sets: list[Record], w) -> float:
     precision of at least 95 % on the tuning sets, whose mix of messages is a user's; the
     content's folds are dense with borderline examples (harassment, injuries asked about), so
     their precision is lower at any threshold."""
-    for at in [x / 100 for x in range(5, 100)]:
+    for at in [x / 100 for x in range(1, 100)]:
         precision, _ = urgent_figures(sets, w, at)
         if precision >= 0.95:
             return at
@@ -139,8 +140,18 @@ def outside_threshold(folds: list[Record], sets: list[Record], w, entries: set[s
     return 1.0
 
 
+def _one_word(text: str) -> bool:
+    return sum(1 for t in tokens(normalize(text)) if not t.endswith("~")) == 1
+
+
+def _urgent(cands, urgency: float, text: str, w, at: float) -> bool:
+    """The policy's urgent decision (bot/core/policy.py) on a record."""
+    needed = 0.5 if _one_word(text) else at
+    return urgency >= needed or _urgent_otherwise(cands, w)
+
+
 def urgent_figures(records: list[Record], w, at: float) -> tuple[float, float]:
-    flagged = [e for e, c, u, _, _ in records if u >= at or _urgent_otherwise(c, w)]
+    flagged = [e for e, c, u, _, t in records if _urgent(c, u, t, w, at)]
     precision = sum(e == "urgent" for e in flagged) / max(1, len(flagged))
     return precision, len(flagged) / len(records)
 
@@ -172,13 +183,18 @@ def main() -> None:
         f"learnt alone      cv {top1(folds, (0, 0, 0, 1)):.4f}  sets {top1(sets, (0, 0, 0, 1)):.4f}"
     )
     _, _, (wf, wc, wk, wl) = results[0]
+    # Closeness (rapidfuzz) costs more than the other voices together; it stays only if it
+    # earns at least a tenth of a point of top-1 on the folds or anything on the tuning sets.
+    both, cv, cheaper = max(r for r in results if r[2][0] == 0)
+    best_both, best_cv, _ = results[0]
+    if best_cv - cv < 0.001 and best_both - best_cv <= both - cv:
+        print(f"closeness earns {best_cv - cv:+.4f} on the folds, nothing on the sets: dropped")
+        wf, wc, wk, wl = cheaper
     w = (wf, wc, wk, wl)
     at = urgent_threshold(sets, w)
     for name, records in (("cv", folds), ("tuning sets", sets)):
         precision, share = urgent_figures(records, w, at)
-        caught = sum(
-            1 for e, c, u, _, _ in records if e == "urgent" and (u >= at or _urgent_otherwise(c, w))
-        )
+        caught = sum(1 for e, c, u, _, t in records if e == "urgent" and _urgent(c, u, t, w, at))
         total = sum(e == "urgent" for e, *_ in records)
         print(
             f"urgent at {at}: {name}: {caught}/{total} caught, precision {precision:.3f},"

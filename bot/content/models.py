@@ -18,6 +18,7 @@ from bot.languages import ALL_CODES, fallbacks
 __all__ = [
     "CATEGORIES",
     "INTENT_IDS",
+    "Abroad",
     "Audience",
     "Choice",
     "Entry",
@@ -387,10 +388,24 @@ class Entry(_Strict):
         return value, code
 
 
+class Abroad(_Strict):
+    """Names of places outside Japan beyond CLDR's formal country names (`bot/nlu/places.py`):
+    everyday forms to add, and formal names that are also everyday words, to ignore."""
+
+    add: dict[str, list[str]] = Field(default_factory=dict)
+    ignore: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("add", "ignore")
+    @classmethod
+    def _languages(cls, value: dict) -> dict:
+        return _check_codes(value, ALL_CODES)
+
+
 class Intent(_Strict):
     id: str
     examples: dict[str, list[str]]
     keywords: dict[str, list[str]] = Field(default_factory=dict)
+    abroad: Abroad | None = None  # the out-of-scope intent's place names
     answer: dict[str, str] = Field(default_factory=dict)
     sources: list[Source] = Field(default_factory=list)
     review: dict[str, Review] = Field(default_factory=dict)

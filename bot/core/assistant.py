@@ -250,7 +250,8 @@ class Assistant:
         t = self.catalogs(state.lang or self.default_language)
         if self.flows.takes(t, state, text):
             return self.flows.answer(t, state, text)
-        decision = self.policy.decide(self.matcher.rank(text, base_language(t.lang)))
+        match = self.matcher.rank(text, base_language(t.lang))
+        decision = self.policy.decide(match)
         active = self.flows.active(state)
         own = active[0].entry if active else None  # "five days" is about the check's own topic
         # A word or two ("a lot", "たくさん") is a poor answer, not a new question.
@@ -259,8 +260,11 @@ class Assistant:
             and decision.target != own
             and len(text.strip()) >= _A_QUESTION
         )
+        urgent = decision.verdict is Verdict.urgent and (
+            len(text.strip()) >= _A_QUESTION or self.policy.surely_urgent(match)
+        )
         if (
-            decision.verdict is Verdict.urgent
+            urgent
             or another
             or (decision.verdict is Verdict.intent and decision.target in ("urgent", "human"))
         ):

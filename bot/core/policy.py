@@ -43,8 +43,23 @@ class Policy:
     outside_at: float = 1.0  # the scope model's probability that refuses; fitted
     misses_before_offer: int = 2
 
+    def surely_urgent(self, match: Match) -> bool:
+        """Urgent by a signal that does not rest on the low, recall-tuned threshold alone: the
+        urgent intent ranks first, one of its keywords matches, or the urgency is at least even.
+        A short reply to a self-check's question ("पाँच दिन", five days) can cross the threshold
+        on its priors; it is then the check's answer, unless one of these says otherwise."""
+        if match.urgency >= 0.5:
+            return True
+        return any(
+            c.id == "urgent" and (c is match.candidates[0] or c.keyword >= self.urgent_keyword_at)
+            for c in match.candidates
+        )
+
     def decide(self, match: Match) -> Decision:
-        if match.urgency >= self.urgent_at:
+        # The threshold is low, for recall; a single word ("no", "छैन", "hindi") carries too
+        # little to read an emergency from it there, so it needs the urgency at least even
+        # (or the urgent intent first, or an urgent keyword: below).
+        if match.urgency >= (0.5 if match.one_word else self.urgent_at):
             return Decision(Verdict.urgent, "urgent")
         if not match.candidates:
             return Decision(Verdict.unknown, None)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.nlu.normalize import fold, normalize, script_runs
+from bot.nlu.places import Places
 
 __all__ = ["NgramModel", "features"]
 
@@ -29,13 +30,19 @@ _CJK = ("cjk", "hangul")
 TEMPERATURE = 5.0  # SVM margins (about -1..1) times this, then a softmax
 
 
-def features(text: str) -> Counter[str]:
+ABROAD = "@abroad"  # the feature of a message that names a place outside Japan
+
+
+def features(text: str, places: Places | None = None) -> Counter[str]:
     """The n-grams of a message: words and 2-5 letter pieces of each word (folded, so "nghỉ
     phép" meets "nghi phep"); runs of kana, kanji and hangul give single characters, pairs
     and triples (5-letter pieces added 0.3 points of top-1 in cross-validation, 4-character
     ones for kanji and hangul took 0.2 away)."""
     out: Counter[str] = Counter()
-    norm = fold(normalize(text))
+    norm = normalize(text)
+    if places is not None and places.mentions(norm):
+        out[ABROAD] = 1
+    norm = fold(norm)
     for script, run in script_runs(norm):
         if script in _CJK:
             out.update(run)
@@ -60,8 +67,10 @@ class NgramModel:
         coef: np.ndarray,
         intercept: np.ndarray,
         labels: Sequence[str],
+        places: Places | None = None,
     ) -> None:
         self.vocabulary = vocabulary
+        self.places = places
         self.idf = idf.astype(np.float32)
         self.coef = np.ascontiguousarray(coef.T, dtype=np.float32)  # features x labels
         self.intercept = intercept.astype(np.float32)
@@ -74,6 +83,7 @@ class NgramModel:
         labels: Sequence[str],
         *,
         c: float = 0.5,
+        places: Places | None = None,
     ) -> NgramModel:
         """Fit on labelled texts; scikit-learn is imported here only (build time)."""
         from scipy.sparse import csr_matrix
@@ -82,7 +92,7 @@ class NgramModel:
         vocab: dict[str, int] = {}
         rows: list[tuple[np.ndarray, np.ndarray]] = []  # (feature ids, 1 + log count) per text
         for text in texts:
-            grams = features(text)
+            grams = features(text, places)
             ids = np.fromiter((vocab.setdefault(g, len(vocab)) for g in grams), np.int64)
             tf = np.fromiter((1.0 + math.log(n) for n in grams.values()), np.float64)
             rows.append((ids, tf))
@@ -104,12 +114,14 @@ class NgramModel:
         # its margins become probabilities through a softmax with a fixed temperature.
         model = LinearSVC(C=c, tol=1e-3, random_state=0).fit(x, labels)
         assert list(model.classes_) == classes
-        return cls(vocab, idf, model.coef_ * TEMPERATURE, model.intercept_ * TEMPERATURE, classes)
+        return cls(
+            vocab, idf, model.coef_ * TEMPERATURE, model.intercept_ * TEMPERATURE, classes, places
+        )
 
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(feature ids, tf-idf weights, l2-normalised) of a message; unknown n-grams drop."""
         vocab = self.vocabulary
-        items = [(vocab[t], n) for t, n in features(text).items() if t in vocab]
+        items = [(vocab[t], n) for t, n in features(text, self.places).items() if t in vocab]
         if not items:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         ids = np.fromiter((i for i, _ in items), dtype=np.int64, count=len(items))

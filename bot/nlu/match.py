@@ -32,6 +32,7 @@ from bot.languages import base_language
 from bot.nlu.classify import NgramModel
 from bot.nlu.index import BM25Index
 from bot.nlu.normalize import fold, normalize, tokens
+from bot.nlu.places import Places
 
 __all__ = ["Calibration", "Candidate", "Match", "Matcher", "Target"]
 
@@ -62,6 +63,7 @@ class Match:
     confidence: float  # calibrated probability that candidates[0] is right
     urgency: float = 0.0  # the urgent model's probability, whatever ranks first
     outside: float = 0.0  # the out-of-scope model's probability, whatever ranks first
+    one_word: bool = False  # the message is a single term ("no", "छैन", "3", two kanji)
 
     @property
     def top(self) -> Candidate | None:
@@ -174,7 +176,12 @@ class Matcher:
         self.model: NgramModel | None = None
         self._order = np.zeros(0, dtype=np.int64)
         if len(self.targets) <= self.MAX_LEARNT_TARGETS:
-            self.model = NgramModel.fit(texts, [self.targets[i].id for _, i in labelled])
+            scope = content.intents.get("out-of-scope")
+            abroad = scope.abroad if scope is not None and scope.abroad else None
+            places = Places.from_cldr(abroad.add, abroad.ignore) if abroad else Places.from_cldr()
+            self.model = NgramModel.fit(
+                texts, [self.targets[i].id for _, i in labelled], places=places
+            )
             # the model's labels (sorted ids) -> target indices
             self._order = np.array([self._ids[x] for x in self.model.labels], dtype=np.int64)
 
@@ -183,6 +190,7 @@ class Matcher:
         query = tokens(norm)
         if not query:
             return Match([], 0.0)
+        one_word = sum(1 for t in query if not t.endswith("~")) == 1
         bm25, ceiling = self.index.scores(query)
         coverage = bm25 / ceiling if ceiling else bm25
         learnt = np.zeros(len(self.targets), dtype=np.float32)
@@ -205,30 +213,19 @@ class Matcher:
             )
         candidates_mask = np.flatnonzero(cheap > 0)
         if candidates_mask.size == 0:
-            return Match([], 0.0, round(urgency, 4), round(outside, 4))
+            return Match([], 0.0, round(urgency, 4), round(outside, 4), one_word)
         if candidates_mask.size > self.SHORTLIST:
             best = np.argpartition(-cheap[candidates_mask], self.SHORTLIST)[: self.SHORTLIST]
             candidates_mask = candidates_mask[best]
         shortlist = candidates_mask.tolist()
 
-        form = _fuzzy_form(norm)
-        key = lang or ""
+        # Closeness (rapidfuzz against the nearest example) is computed only while its fitted
+        # weight is above zero: with the examples as varied as they now are, the held-out folds
+        # give it none, and it was the costliest voice.
+        form = _fuzzy_form(norm) if cal.w_fuzzy else ""
         candidates = []
         for i in shortlist:
-            # Closeness to the nearest example in the message's own language: a tenth of the
-            # comparisons of all languages, and other scripts could not be close anyway.
-            by_lang = self._examples[i]
-            examples = by_lang.get(key) if lang else None
-            if not examples:  # no language, or none of this target's examples in it: all
-                examples = [form for forms in by_lang.values() for form in forms]
-            best = (
-                process.extractOne(form, examples, scorer=fuzz.token_set_ratio)
-                if form and examples
-                else None
-            )
-            fuzzy = 0.0
-            if best:
-                fuzzy = 0.5 * best[1] / 100.0 + 0.5 * fuzz.ratio(form, best[0]) / 100.0
+            fuzzy = self._closeness(i, form, lang) if form else 0.0
             kw = keyword_hits.get(i, 0.0)
             cov = float(min(1.0, coverage[i] * 2.0))
             prob = float(learnt[i])
@@ -251,7 +248,20 @@ class Matcher:
             round(cal.confidence(top, margin), 4),
             round(urgency, 4),
             round(outside, 4),
+            one_word,
         )
+
+    def _closeness(self, i: int, form: str, lang: str | None) -> float:
+        """Closeness to target i's nearest example in the message's own language: a tenth of
+        the comparisons of all languages, and other scripts could not be close anyway."""
+        by_lang = self._examples[i]
+        examples = by_lang.get(lang) if lang else None
+        if not examples:  # no language, or none of this target's examples in it: all
+            examples = [form for forms in by_lang.values() for form in forms]
+        best = process.extractOne(form, examples, scorer=fuzz.token_set_ratio) if examples else None
+        if not best:
+            return 0.0
+        return 0.5 * best[1] / 100.0 + 0.5 * fuzz.ratio(form, best[0]) / 100.0
 
     def _keyword_hits(self, query: list[str], norm: str) -> dict[int, float]:
         """Targets with a curated keyword in the message as a phrase (its terms in order),

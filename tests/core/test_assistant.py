@@ -189,3 +189,28 @@ async def test_another_countrys_rules_are_refused_with_the_menu(user: Dialogue, 
     await user.says(text)
     assert (user.first.intent, user.first.entry) == ("out-of-scope", None)
     assert any(b.action == "human" for b in user.first.buttons)  # a person is on offer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the minimum wage in Uruguay",  # no example names Uruguay: CLDR's name does
+        "ウルグアイの最低賃金はいくら",
+        "lương tối thiểu ở Uruguay là bao nhiêu",
+    ],
+)
+async def test_a_country_no_example_names_is_still_another_country(
+    user: Dialogue, text: str
+) -> None:
+    await user.says(text)
+    assert (user.first.intent, user.first.entry) == ("out-of-scope", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [("no", "en"), ("छैन", "ne"), ("hindi", "tl"), ("não", "pt"), ("belum", "id")],
+)
+async def test_a_bare_no_is_not_an_emergency(assistant: Assistant, text: str, hint: str) -> None:
+    user = Dialogue(assistant, hint=hint)
+    await user.says(text)
+    assert user.first.kind != "urgent" and not user.first.handoff

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.core.policy import Policy, Verdict
 from bot.nlu.match import Candidate, Match
 
@@ -24,6 +26,14 @@ def test_urgency_escalates_even_when_a_knowledge_entry_ranks_first() -> None:
 def test_urgency_below_the_threshold_leaves_the_answer() -> None:
     match = Match([entry("health-checkup-safety")], confidence=0.9, urgency=0.1)
     assert POLICY.decide(match).verdict is Verdict.answer
+
+
+def test_a_single_word_needs_even_urgency_to_escalate() -> None:
+    # "no" or "छैन" can cross the low, recall-tuned threshold on the urgent class's prior alone
+    word = Match([intent("help")], confidence=0.6, urgency=0.45, one_word=True)
+    assert POLICY.decide(word).verdict is Verdict.intent
+    assert POLICY.decide(replace(word, urgency=0.6)).verdict is Verdict.urgent
+    assert POLICY.decide(replace(word, one_word=False)).verdict is Verdict.urgent
 
 
 def test_an_urgent_message_never_gets_a_menu_or_a_suggestion() -> None:
