@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.content.loader import load_content  # noqa: E402
 from bot.core.evaluation import load_set  # noqa: E402
+from bot.core.policy import Policy  # noqa: E402
 from bot.nlu.calibrate import fit, held_out  # noqa: E402
 from bot.nlu.match import CALIBRATION_FILE, Calibration, Matcher  # noqa: E402
 from bot.nlu.normalize import normalize, tokens  # noqa: E402
@@ -146,7 +147,7 @@ def _one_word(text: str) -> bool:
 
 def _urgent(cands, urgency: float, text: str, w, at: float) -> bool:
     """The policy's urgent decision (bot/core/policy.py) on a record."""
-    needed = 0.5 if _one_word(text) else at
+    needed = Policy().sure_urgency if _one_word(text) else at
     return urgency >= needed or _urgent_otherwise(cands, w)
 
 

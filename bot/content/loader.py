@@ -145,6 +145,8 @@ def load_content(root: Path | None = None) -> Content:
         except ValidationError as exc:
             problems.extend(f"{rel}: {line}" for line in _describe(exc))
             continue
+        if intent.abroad is not None and intent.id != "out-of-scope":
+            problems.append(f"{rel}: abroad: only the out-of-scope intent lists places abroad")
         intents[intent.id] = intent
 
     categories: dict[str, dict[str, str]] = {}

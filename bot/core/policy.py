@@ -40,6 +40,7 @@ class Policy:
     max_choices: int = 3
     urgent_keyword_at: float = 0.6  # an urgent keyword this strong escalates even if not top
     urgent_at: float = 0.5  # urgency (the urgent model's probability) that escalates; fitted
+    sure_urgency: float = 0.5  # urgency that escalates a single word or a reply within a check
     outside_at: float = 1.0  # the scope model's probability that refuses; fitted
     misses_before_offer: int = 2
 
@@ -48,7 +49,7 @@ class Policy:
         urgent intent ranks first, one of its keywords matches, or the urgency is at least even.
         A short reply to a self-check's question ("पाँच दिन", five days) can cross the threshold
         on its priors; it is then the check's answer, unless one of these says otherwise."""
-        if match.urgency >= 0.5:
+        if match.urgency >= self.sure_urgency:
             return True
         return any(
             c.id == "urgent" and (c is match.candidates[0] or c.keyword >= self.urgent_keyword_at)
@@ -59,7 +60,7 @@ class Policy:
         # The threshold is low, for recall; a single word ("no", "छैन", "hindi") carries too
         # little to read an emergency from it there, so it needs the urgency at least even
         # (or the urgent intent first, or an urgent keyword: below).
-        if match.urgency >= (0.5 if match.one_word else self.urgent_at):
+        if match.urgency >= (self.sure_urgency if match.one_word else self.urgent_at):
             return Decision(Verdict.urgent, "urgent")
         if not match.candidates:
             return Decision(Verdict.unknown, None)

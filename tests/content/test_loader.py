@@ -109,3 +109,13 @@ def test_the_shipped_content_loads() -> None:
         "foreign-employer",
         "foreign-employee",
     }
+
+
+def test_places_abroad_belong_to_the_out_of_scope_intent_only(root: Path) -> None:
+    write(
+        root,
+        "intents/help.yaml",
+        "id: help\nexamples: {en: [what can you do]}\nabroad: {add: {en: [Narnia]}}\n",
+    )
+    (line,) = problems(root)
+    assert line == "intents/help.yaml: abroad: only the out-of-scope intent lists places abroad"
