@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.databases import with_database  # noqa: E402
+from benchmarks.traffic import QUESTIONS, TEXTS  # noqa: E402
 from bot.channels.line.app import LineService  # noqa: E402
 from bot.channels.line.webhook import PATH  # noqa: E402
 from bot.core.factory import build_assistant, build_engine  # noqa: E402
@@ -54,16 +55,6 @@ from bot.settings import Settings  # noqa: E402
 from bot.store.database import Database  # noqa: E402
 from bot.store.migrate import upgrade  # noqa: E402
 from tests.e2e.lineapi import SECRET, TOKEN, FakeLineAPI  # noqa: E402
-
-EVAL = [
-    json.loads(line)
-    for line in (ROOT / "tests/eval/questions.jsonl").read_text(encoding="utf-8").splitlines()
-    if line
-]
-# The evaluation set over-represents what needs a person (a tenth is urgent); real traffic is
-# mostly questions. --handoffs chooses: "none" (questions only) or "eval" (the set as it is).
-TEXTS = [q["text"] for q in EVAL]
-QUESTIONS = [q["text"] for q in EVAL if q["expect"] not in ("urgent", "human")]
 
 IN_FLIGHT = 64  # webhook calls at once, as LINE's concurrent deliveries
 STALL = 90.0  # seconds without a new answer after which the missing ones count as lost
