@@ -26,9 +26,7 @@ class BM25Index:
         df: Counter[str] = Counter()
         for doc in documents:
             df.update(set(doc))
-        self.idf: dict[str, float] = {
-            term: math.log(1.0 + (self.size - n + 0.5) / (n + 0.5)) for term, n in df.items()
-        }
+        idf = {term: math.log(1.0 + (self.size - n + 0.5) / (n + 0.5)) for term, n in df.items()}
         self.max_idf = math.log(1.0 + (self.size + 0.5) / 0.5)
         self.k1 = k1
         postings: dict[str, tuple[list[int], list[float]]] = {}
@@ -37,24 +35,29 @@ class BM25Index:
             for term, tf in Counter(doc).items():
                 ids, weights = postings.setdefault(term, ([], []))
                 ids.append(doc_id)
-                weights.append(self.idf[term] * tf * (k1 + 1.0) / (tf + norm))
-        self._postings = {
-            term: (np.array(ids, dtype=np.int32), np.array(w, dtype=np.float32))
-            for term, (ids, w) in postings.items()
-        }
+                weights.append(idf[term] * tf * (k1 + 1.0) / (tf + norm))
+        # One array of postings for all terms, each term a slice of it: a pair of small numpy
+        # arrays per term cost ~35 MB of object headers at 100,000 terms, more than the data.
+        self._terms: dict[str, int] = {term: n for n, term in enumerate(postings)}
+        self._idf = np.array([idf[term] for term in postings], dtype=np.float64)
+        self._starts = np.cumsum([0] + [len(ids) for ids, _ in postings.values()], dtype=np.int64)
+        self._ids = np.array([i for ids, _ in postings.values() for i in ids], dtype=np.int32)
+        self._weights = np.array(
+            [w for _, weights in postings.values() for w in weights], dtype=np.float32
+        )
 
     def scores(self, query: Sequence[str]) -> tuple[np.ndarray, float]:
         """BM25 of every document, and the best score the query could reach (for coverage)."""
         out = np.zeros(self.size, dtype=np.float32)
         ceiling = 0.0
         for term in set(query):
-            posting = self._postings.get(term)
-            if posting is None:
+            n = self._terms.get(term)
+            if n is None:
                 # A word no document knows still counts against coverage: "weather tomorrow"
                 # should not look fully explained by the one word it shares with an entry.
                 ceiling += self.max_idf * 0.5 * (self.k1 + 1.0)
                 continue
-            ids, weights = posting
-            out[ids] += weights
-            ceiling += self.idf[term] * (self.k1 + 1.0)
+            start, end = self._starts[n], self._starts[n + 1]
+            out[self._ids[start:end]] += self._weights[start:end]
+            ceiling += float(self._idf[n]) * (self.k1 + 1.0)
         return out, ceiling
