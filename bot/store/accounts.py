@@ -6,12 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlmodel import select
+from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.tables import User, WebAccount, utcnow
+from bot.store.tables import LoginFailure, User, WebAccount, utcnow
 
-__all__ = ["Account", "account_named", "create_account", "record_login", "set_password"]
+__all__ = [
+    "Account",
+    "account_named",
+    "clear_login_failures",
+    "create_account",
+    "login_failures_since",
+    "record_login",
+    "record_login_failure",
+    "set_password",
+]
 
 CHANNEL = "web"
 
@@ -69,3 +78,28 @@ async def record_login(*, session: AsyncSession, name: str, at: dt.datetime | No
     if account is not None:
         account.last_login_at = at or utcnow()
         session.add(account)
+
+
+async def record_login_failure(
+    *, session: AsyncSession, keys: list[str], at: dt.datetime, forget_before: dt.datetime
+) -> None:
+    """One failure under each key; failures older than `forget_before` go (the window's past)."""
+    await session.exec(delete(LoginFailure).where(col(LoginFailure.at) < forget_before))
+    session.add_all(LoginFailure(key=key, at=at) for key in keys)
+    await session.flush()
+
+
+async def login_failures_since(
+    *, session: AsyncSession, keys: list[str], since: dt.datetime
+) -> dict[str, tuple[int, dt.datetime]]:
+    """Per key with failures since `since`: how many, and the oldest of them."""
+    rows = await session.exec(
+        select(LoginFailure.key, func.count(), func.min(LoginFailure.at))
+        .where(col(LoginFailure.key).in_(keys), col(LoginFailure.at) > since)
+        .group_by(LoginFailure.key)
+    )
+    return {key: (count, oldest) for key, count, oldest in rows.all()}
+
+
+async def clear_login_failures(*, session: AsyncSession, keys: list[str]) -> None:
+    await session.exec(delete(LoginFailure).where(col(LoginFailure.key).in_(keys)))

@@ -29,6 +29,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.store.database import Database, StoreError
 from bot.store.tables import (
     Feedback,
+    LoginFailure,
     Message,
     NoticeRecipient,
     Outbox,
@@ -79,7 +80,8 @@ async def purge_before(*, session: AsyncSession, cutoff: dt.datetime) -> dict[st
     tickets and events themselves stay (who claimed what and when, and the ratings, are the
     desk's figures, not anyone's words). Feedback rows hold no text and stay. Processed update
     ids go: a redelivery older than the retention period does not happen. Reminders sent or
-    cancelled before the cutoff go (one still to come stays: the user asked for it).
+    cancelled before the cutoff go (one still to come stays: the user asked for it). Failed
+    web desk logins go too (they count only for minutes, and say who tried from where).
     """
 
     async def run(statement) -> int:  # type: ignore[no-untyped-def]
@@ -118,6 +120,7 @@ async def purge_before(*, session: AsyncSession, cutoff: dt.datetime) -> dict[st
                 (col(Reminder.queued_at) <= cutoff) | (col(Reminder.cancelled_at) <= cutoff)
             )
         ),
+        "login_failures": await run(delete(LoginFailure).where(col(LoginFailure.at) <= cutoff)),
     }
 
 

@@ -12,6 +12,7 @@ from sqlmodel import Field, SQLModel
 
 __all__ = [
     "Feedback",
+    "LoginFailure",
     "Message",
     "Notice",
     "NoticeRecipient",
@@ -274,3 +275,16 @@ class WebAccount(SQLModel, table=True):
     password_hash: str = Field(max_length=256)  # argon2id, with its own salt and parameters
     created_at: dt.datetime = Field(default_factory=utcnow)
     last_login_at: dt.datetime | None = None
+
+
+class LoginFailure(SQLModel, table=True):
+    """A failed web desk login, counted against a login name and an address. Kept in the store,
+    not in a process, so several `madoguchi web` workers share one count: N workers must not
+    give a guesser N times the tries. The key is a digest: a password typed into the name field
+    must not be kept."""
+
+    __tablename__ = "login_failures"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=64, index=True)  # sha256 hex of "name:…" or "addr:…"
+    at: dt.datetime = Field(default_factory=utcnow, index=True)

@@ -200,7 +200,8 @@ def create_app(
     async def login(request: Request, name: str = Form(""), password: str = Form("")) -> Response:
         address = request.client.host if request.client else "?"
         keys = (f"name:{name.strip().lower()}", f"addr:{address}")
-        wait = throttle.wait(*keys)
+        async with web.db.session() as session:
+            wait = await throttle.wait(session, *keys)
         if wait > 0:
             log.warning("web desk: login throttled")
             message = words(request).gettext(
@@ -212,11 +213,13 @@ def create_app(
             account = await accounts.account_named(session=session, name=name.strip())
         hashed = account.password_hash if account else None
         if account is None or not verify_password(hashed, password):
-            throttle.failed(*keys)
+            async with web.db.session() as session:
+                await throttle.failed(session, *keys)
             log.info("web desk: failed login")
             message = words(request).gettext("Wrong name or password.")
             return page(request, "login.html", status=401, error=message)
-        throttle.succeeded(*keys)
+        async with web.db.session() as session:
+            await throttle.succeeded(session, *keys)
         async with web.db.session() as session:
             await accounts.record_login(session=session, name=account.name)
         lang = request.session.get("lang")

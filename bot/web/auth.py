@@ -7,15 +7,18 @@ token; a POST without the session's token is refused before anything happens.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import hmac
 import secrets
-import time
-from collections import defaultdict, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store import accounts
 
 __all__ = [
     "LoginThrottle",
@@ -48,39 +51,48 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class LoginThrottle:
     """At most `attempts` failed logins per `window` seconds, per name and per address: a
-    guesser is slowed to a few tries an hour, and the person who mistyped waits minutes."""
+    guesser is slowed to a few tries an hour, and the person who mistyped waits minutes. The
+    count lives in the store (`login_failures`), so every worker process sees the same one."""
 
     attempts: int = 5
     window: float = 300.0
-    _failures: dict[str, deque[float]] = field(default_factory=lambda: defaultdict(deque))
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        failures = self._failures[key]
-        while failures and failures[0] <= now - self.window:
-            failures.popleft()
-        return failures
+    @staticmethod
+    def _digests(keys: tuple[str, ...]) -> list[str]:
+        return [hashlib.sha256(key.encode("utf-8")).hexdigest() for key in keys]
 
-    def wait(self, *keys: str, now: float | None = None) -> float:
+    async def wait(
+        self, session: AsyncSession, *keys: str, now: dt.datetime | None = None
+    ) -> float:
         """Seconds before another try is allowed (0: go ahead)."""
-        now = time.monotonic() if now is None else now
-        waits = []
-        for key in keys:
-            failures = self._recent(key, now)
-            if len(failures) >= self.attempts:
-                waits.append(failures[0] + self.window - now)
+        now = now or dt.datetime.now(dt.UTC)
+        since = now - dt.timedelta(seconds=self.window)
+        counts = await accounts.login_failures_since(
+            session=session, keys=self._digests(keys), since=since
+        )
+        waits = [
+            (oldest - since).total_seconds()
+            for count, oldest in counts.values()
+            if count >= self.attempts
+        ]
         return max(waits, default=0.0)
 
-    def failed(self, *keys: str, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
-        for key in keys:
-            self._recent(key, now).append(now)
+    async def failed(
+        self, session: AsyncSession, *keys: str, now: dt.datetime | None = None
+    ) -> None:
+        now = now or dt.datetime.now(dt.UTC)
+        await accounts.record_login_failure(
+            session=session,
+            keys=self._digests(keys),
+            at=now,
+            forget_before=now - dt.timedelta(seconds=self.window),
+        )
 
-    def succeeded(self, *keys: str) -> None:
-        for key in keys:
-            self._failures.pop(key, None)
+    async def succeeded(self, session: AsyncSession, *keys: str) -> None:
+        await accounts.clear_login_failures(session=session, keys=self._digests(keys))
 
 
 def csrf_token(session: dict) -> str:

@@ -13,6 +13,7 @@ from bot.store.database import Database
 from bot.store.privacy import forget_user, purge_before
 from bot.store.tables import (
     Feedback,
+    LoginFailure,
     Message,
     Outbox,
     StateRow,
@@ -110,12 +111,16 @@ async def test_purge_keeps_what_is_younger_than_the_cutoff(db: Database) -> None
         ):
             await session.exec(update(column.class_).where(whose).values({column.key: long_ago}))
 
+        session.add(LoginFailure(key="0" * 64, at=long_ago))
+        session.add(LoginFailure(key="1" * 64))
+
     async with db.session() as session:
         counts = await purge_before(session=session, cutoff=utcnow() - dt.timedelta(days=180))
 
     assert counts["messages"] == 1 and counts["unanswered"] == 1
     assert counts["outbox"] == 2  # the ticket's two rows; the notice had no ticket and is new
     assert counts["ticket_notes"] == 1 and counts["ticket_events"] == 1
+    assert counts["login_failures"] == 1 and await rows(db, LoginFailure) == 1
     async with db.session() as session:
         tickets = {t.id: t for t in (await session.exec(select(Ticket))).all()}
         events = {e.ticket_id: e.detail for e in (await session.exec(select(TicketEvent))).all()}

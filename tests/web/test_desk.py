@@ -5,6 +5,7 @@ in Chromium: tests/web/test_browser.py.)"""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -20,7 +21,7 @@ from bot.core.assistant import Assistant
 from bot.core.factory import Engine
 from bot.core.turns import Incoming
 from bot.store.database import Database
-from bot.store.tables import Outbox, Ticket
+from bot.store.tables import LoginFailure, Outbox, Ticket
 from bot.web.app import create_app
 from bot.web.auth import LoginThrottle
 from tests.web.conftest import PASSWORD, staffed_desk
@@ -112,6 +113,57 @@ async def test_a_wrong_password_is_told_plainly_and_guessing_is_slowed(web: Web)
         )
         assert blocked.status_code == 429
         assert "ログインの失敗が多すぎます" in blocked.text
+
+
+async def test_every_worker_counts_the_same_failed_logins(
+    engine: Engine, database_url: str
+) -> None:
+    """Two `madoguchi web` processes over one store: failures at either count at both, so two
+    workers do not give a guesser twice the tries, and the store keeps no name as typed."""
+    db, assistant, desk = await staffed_desk(engine, database_url)
+    key = "test-secret-key-" + "x" * 32
+    first, second = (Web(db, assistant, create_app(desk, secret_key=key)) for _ in range(2))
+    try:
+        async with first.client() as one, second.client() as two:
+            tokens = {c: csrf_of((await c.get("/login")).text) for c in (one, two)}
+            for client in (one, two, one, two, one):
+                wrong = await client.post(
+                    "/login",
+                    data={
+                        "name": "Sato",
+                        "password": "my-secret-typed-here",
+                        "csrf": tokens[client],
+                    },
+                )
+                assert wrong.status_code == 401
+            blocked = await two.post(
+                "/login", data={"name": "sato", "password": PASSWORD, "csrf": tokens[two]}
+            )
+            assert blocked.status_code == 429
+        async with db.session() as session:
+            keys = (await session.exec(select(LoginFailure.key))).all()
+        assert len(keys) == 10  # five failures, each under the name and the address
+        assert not any("sato" in k.lower() or "secret" in k for k in keys)
+    finally:
+        await db.dispose()
+
+
+async def test_the_throttle_forgets_after_its_window(db: Database) -> None:
+    throttle = LoginThrottle(attempts=2, window=300)
+    start = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.UTC)
+    async with db.session() as session:
+        for minute in (0, 1):
+            await throttle.failed(session, "name:sato", now=start + dt.timedelta(minutes=minute))
+        assert await throttle.wait(session, "name:sato", now=start + dt.timedelta(minutes=2)) == 180
+        assert await throttle.wait(session, "name:tanaka", now=start + dt.timedelta(minutes=2)) == 0
+        assert await throttle.wait(session, "name:sato", now=start + dt.timedelta(minutes=5)) == 0
+        await throttle.failed(session, "name:sato", now=start + dt.timedelta(minutes=5))
+        await throttle.failed(session, "name:sato", now=start + dt.timedelta(minutes=6))
+        assert await throttle.wait(session, "name:sato", now=start + dt.timedelta(minutes=7)) > 0
+        await throttle.succeeded(session, "name:sato")
+        assert await throttle.wait(session, "name:sato", now=start + dt.timedelta(minutes=7)) == 0
+        # the window's past was dropped when the later failures were recorded
+        assert len((await session.exec(select(LoginFailure))).all()) == 0
 
 
 async def test_a_form_without_the_sessions_csrf_token_is_refused(web: Web) -> None:
