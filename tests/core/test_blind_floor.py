@@ -1,30 +1,36 @@
-"""The frozen blind set holds the floors of what users get: phrasing nobody tuned for.
+"""The frozen sets hold the floors of what users get: phrasing nobody tuned for.
 
-The set is never tuned on (tests/eval/blind/README.md); this test only reads its figures. A
-change to its files fails here first, so a figure can never come from an edited set.
+The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
+tuned on; these tests only read their figures. A change to their files fails here first, so a
+figure can never come from an edited set.
 """
 
 from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from bot.content.loader import default_content_dir
 from bot.core.assistant import Assistant
 from bot.core.evaluation import evaluate, load_set
 
-BLIND = default_content_dir() / "tests" / "eval" / "blind"
+EVAL = default_content_dir() / "tests" / "eval"
+BLIND = EVAL / "blind"
+STRESS = EVAL / "stress"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
 
-def test_the_blind_set_is_the_frozen_one() -> None:
+@pytest.mark.parametrize("folder", [BLIND, STRESS], ids=["blind", "stress"])
+def test_the_frozen_sets_are_unchanged(folder) -> None:
     pinned = {}
-    for line in (BLIND / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+    for line in (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         digest, name = line.split()
         pinned[name] = digest
-    files = sorted(p.name for p in BLIND.glob("*.jsonl"))
+    files = sorted(p.name for p in folder.glob("*.jsonl"))
     assert files == sorted(pinned)
     for name in files:
-        assert hashlib.sha256((BLIND / name).read_bytes()).hexdigest() == pinned[name], name
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == pinned[name], name
 
 
 # The targets of issue #11, held as they are met (README, "Figures", measured 2026-12-04:
@@ -57,3 +63,19 @@ async def test_blind_floors(assistant: Assistant) -> None:
     assert report.urgent_recall >= FLOORS["urgent_recall"], figures
     assert report.urgent_precision >= FLOORS["urgent_precision"], figures
     assert report.lang_accuracy >= FLOORS["language"], figures
+
+
+# The emergency stress set (measured 2026-12-04: 472 of 495 emergencies escalated, 95.4 %, at
+# 92 % precision; the plain peers 77-89 %). Its calm neighbours are hard on purpose and loosely
+# labelled (tests/eval/stress/README.md), so only the urgent figures hold floors here.
+STRESS_FLOORS = {"urgent_recall": 95.0, "urgent_precision": 90.0}
+
+
+async def test_stress_floors(assistant: Assistant) -> None:
+    items = load_set(STRESS)
+    assert {i.lang for i in items} == LANGUAGES
+    assert sum(i.expect == "urgent" for i in items) >= 55 * len(LANGUAGES)
+    report = await evaluate(assistant, items)
+    figures = report.as_dict()
+    assert report.urgent_recall >= STRESS_FLOORS["urgent_recall"], figures
+    assert report.urgent_precision >= STRESS_FLOORS["urgent_precision"], figures
