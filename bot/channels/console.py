@@ -79,10 +79,14 @@ class ConsoleChannel(_Terminal):
         self.console.print(Panel(body, border_style=style, expand=False))
 
     async def _flush(self) -> None:
-        """Counselors' messages for this user arrive through the outbox (store first)."""
+        """Counselors' messages for this user arrive through the outbox (store first). On a
+        laptop nothing else runs to queue reminders that came due, so the chat does it (each is
+        queued once, whoever fires it) and shows this user's at start and while it runs."""
         handoff = self.assistant.handoff
         if handoff is None:
             return
+        if self.assistant.reminders is not None:
+            await self.assistant.reminders.fire_due()
         channel, _, external = self.user.partition(":")
         while items := await handoff.outbox.take(channel, chat_id=external):
             for item in items:

@@ -95,6 +95,7 @@ class Assistant:
         )
         self.default_language = default_language
         self.handoff = handoff
+        self.reminders = reminders
         self.replies = Replies(content, today)
         self.flows = Flows(content, today)
         self.commands = Commands(

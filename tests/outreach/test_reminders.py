@@ -7,10 +7,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+from rich.console import Console
 from sqlmodel import col, select
 
+from bot.channels.console import ConsoleChannel
+from bot.core.factory import Engine, build_assistant
 from bot.i18n import Catalogs
 from bot.outreach.reminders import TOKYO, Reminders, residence_card_dates
+from bot.settings import Settings
 from bot.store.database import Database
 from bot.store.tables import Outbox
 from tests.outreach.conftest import Clock, add_users
@@ -183,3 +187,21 @@ async def test_the_language_is_the_user_s_when_it_fires(db: Database, catalogs: 
     (sent,) = await outbox(db)
     ko = catalogs("ko")
     assert sent.text == ko.gettext(RENEW, date=ko.date(EXPIRY))
+
+
+async def test_the_terminal_chat_shows_a_reminder_that_came_due(
+    engine: Engine, db: Database, catalogs: Catalogs
+) -> None:
+    """On a laptop only `madoguchi chat` runs: started after the day, it shows the reminder."""
+    assistant = build_assistant(Settings(_env_file=None), engine=engine, db=db)
+    (user,) = await add_users(db, ["en"], start=702, channel="console")
+    asked_in_january = Reminders(db, catalogs, clock=Clock(tokyo(2026, 1, 5, 9, 0)))
+    assert len(await asked_in_january.schedule(user, dt.date(2026, 6, 30), "en")) == 3
+    screen = Console(record=True, width=200)
+    chat = ConsoleChannel(assistant, console=screen, read=lambda _: "/quit", user="console:702")
+    await chat.run()
+    shown = " ".join(screen.export_text().split())
+    en = catalogs("en")
+    assert shown.count(" ".join(en.gettext(RENEW, date=en.date(dt.date(2026, 6, 30))).split())) == 3
+    assert [r.delivered_at is not None for r in await outbox(db)] == [True] * 3
+    assert await assistant.reminders.list(user) == []
