@@ -280,11 +280,11 @@ class WebAccount(SQLModel, table=True):
 class LoginFailure(SQLModel, table=True):
     """A failed web desk login, counted against a login name and an address. Kept in the store,
     not in a process, so several `madoguchi web` workers share one count: N workers must not
-    give a guesser N times the tries. The key is a digest: a password typed into the name field
-    must not be kept."""
+    give a guesser N times the tries. The key is an HMAC under the desk's secret key: a password
+    typed into the name field must not be kept, nor anyone's address."""
 
     __tablename__ = "login_failures"
 
     id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(max_length=64, index=True)  # sha256 hex of "name:…" or "addr:…"
+    key: str = Field(max_length=64, index=True)  # HMAC-SHA256 hex of "name:…" or "addr:…"
     at: dt.datetime = Field(default_factory=utcnow, index=True)

@@ -18,7 +18,7 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -107,6 +107,8 @@ def create_app(
 ) -> FastAPI:
     envs = _templates(web.words)
     throttle = throttle or LoginThrottle()
+    if not throttle.secret:  # every worker is given the same key, so they count alike
+        throttle = replace(throttle, secret=secret_key.encode("utf-8"))
 
     async def csrf_guard(request: Request) -> None:
         """Every POST of every route: the session's token, in the form or htmx's header.

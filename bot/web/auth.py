@@ -59,10 +59,12 @@ class LoginThrottle:
 
     attempts: int = 5
     window: float = 300.0
+    # The desk's secret key: the stored keys are HMACs under it, so a name (or a password typed
+    # into the name field) and an address cannot be recovered by hashing guesses.
+    secret: bytes = b""
 
-    @staticmethod
-    def _digests(keys: tuple[str, ...]) -> list[str]:
-        return [hashlib.sha256(key.encode("utf-8")).hexdigest() for key in keys]
+    def _digests(self, keys: tuple[str, ...]) -> list[str]:
+        return [hmac.new(self.secret, k.encode("utf-8"), hashlib.sha256).hexdigest() for k in keys]
 
     async def wait(
         self, session: AsyncSession, *keys: str, now: dt.datetime | None = None

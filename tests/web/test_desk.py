@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -144,6 +145,8 @@ async def test_every_worker_counts_the_same_failed_logins(
             keys = (await session.exec(select(LoginFailure.key))).all()
         assert len(keys) == 10  # five failures, each under the name and the address
         assert not any("sato" in k.lower() or "secret" in k for k in keys)
+        # keyed with the desk's secret: hashing a guessed name does not find it
+        assert hashlib.sha256(b"name:sato").hexdigest() not in keys
     finally:
         await db.dispose()
 
