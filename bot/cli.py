@@ -381,6 +381,24 @@ def kb_stale(
         )
 
 
+@kb_app.command("vectors")
+def kb_vectors(
+    content_dir: Annotated[Path | None, typer.Option(help="Folder with knowledge/ etc.")] = None,
+) -> None:
+    """Rewrite knowledge/vectors-e5-small-q4.npz, the example questions' vectors for the second
+    opinion on urgency, after the examples changed (a build embeds only what it lacks)."""
+    from bot.core.factory import ship_vectors
+
+    root = content_dir or default_content_dir()
+    try:
+        with Progress(console=err, transient=True) as progress:
+            progress.add_task("embedding the example questions", total=None)
+            count = ship_vectors(root)
+    except ContentError as exc:
+        raise _fail(exc.problems) from None
+    out.print(f"{count} example questions' vectors written to knowledge/", highlight=False)
+
+
 @kb_app.command("show")
 def kb_show(
     entry: Annotated[str, typer.Argument(help="The entry id, e.g. minimum-wage-payslip.")],

@@ -90,8 +90,13 @@ class Assistant:
         self.detector = detector
         self.catalogs = catalogs
         self.conversations = conversations
+        cal = matcher.calibration
         self.policy = policy or Policy(
-            urgent_at=matcher.calibration.urgent_at, outside_at=matcher.calibration.outside_at
+            urgent_at=cal.urgent_at,
+            outside_at=cal.outside_at,
+            urgent_low=cal.urgent_low,
+            urgent_confirm=cal.urgent_confirm,
+            urgent_veto=cal.urgent_veto,
         )
         self.default_language = default_language
         self.handoff = handoff

@@ -24,14 +24,22 @@ from bot.handoff.hours import BusinessHours
 from bot.handoff.requests import Handoff, HandoffConfig
 from bot.i18n import Catalogs, load_catalogs
 from bot.nlu.detect import Detector, Lexicon, load_langid
-from bot.nlu.match import Matcher
+from bot.nlu.match import Matcher, asked_questions
+from bot.nlu.meaning import Vectors
 from bot.outreach.notices import Notices
 from bot.outreach.reminders import Reminders
 from bot.settings import Settings
 from bot.store.conversations import Conversations, MemoryConversations, SqlConversations
 from bot.store.database import Database
 
-__all__ = ["Engine", "build_assistant", "build_engine", "fingerprint", "handoff_config"]
+__all__ = [
+    "Engine",
+    "build_assistant",
+    "build_engine",
+    "fingerprint",
+    "handoff_config",
+    "ship_vectors",
+]
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +80,9 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()[:24]
 
 
-def _indexed(root: Path, cache_dir: Path | None) -> tuple[Content, Matcher, Lexicon]:
+def _indexed(
+    root: Path, cache_dir: Path | None, vectors_dir: Path | None
+) -> tuple[Content, Matcher, Lexicon]:
     """Content, its index and lexicon: from the cache when nothing changed, else built (and
     cached). At 10,000 entries building takes a minute; loading the cache takes seconds."""
     path = cache_dir / f"engine-{fingerprint(root)}.pickle" if cache_dir else None
@@ -83,7 +93,8 @@ def _indexed(root: Path, cache_dir: Path | None) -> tuple[Content, Matcher, Lexi
         except Exception as exc:  # a stale or broken cache is rebuilt, never fatal
             log.info("engine cache unreadable (%s): rebuilding", type(exc).__name__)
     content = load_content(root)
-    built = (content, Matcher(content), lexicon_of(content))
+    vectors = Vectors(vectors_dir, seed=root / "knowledge" / Vectors.FILE)
+    built = (content, Matcher(content, vectors=vectors), lexicon_of(content))
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,6 +107,14 @@ def _indexed(root: Path, cache_dir: Path | None) -> tuple[Content, Matcher, Lexi
     return built
 
 
+def ship_vectors(root: Path) -> int:
+    """Rewrite the example questions' vectors shipped with the content (`madoguchi kb
+    vectors`): exactly today's examples, so a fresh machine embeds none of them at start."""
+    content = load_content(root)
+    vectors = Vectors(Path(user_cache_dir("madoguchi")), seed=root / "knowledge" / Vectors.FILE)
+    return vectors.ship(asked_questions(content), root / "knowledge" / Vectors.FILE)
+
+
 def build_engine(content_dir: Path | None = None, *, cache: bool | Path = True) -> Engine:
     """Everything one process shares; `cache` is a folder, True (the user cache dir) or False."""
     started = time.perf_counter()
@@ -105,7 +124,10 @@ def build_engine(content_dir: Path | None = None, *, cache: bool | Path = True) 
     )
     with ThreadPoolExecutor(max_workers=1) as pool:
         langid = pool.submit(load_langid)
-        content, matcher, lexicon = _indexed(root, cache_dir)
+        # The example questions' vectors are kept per text in the user's cache folder whatever
+        # folder holds the engine: a test's fresh engine cache need not embed them all again.
+        vectors_dir = Path(user_cache_dir("madoguchi")) if cache else None
+        content, matcher, lexicon = _indexed(root, cache_dir, vectors_dir)
         catalogs = load_catalogs(root / "locales")
         detector = Detector(langid.result(), lexicon)
     return Engine(content, matcher, detector, catalogs, time.perf_counter() - started)

@@ -42,6 +42,10 @@ class Policy:
     urgent_at: float = 0.5  # urgency (the urgent model's probability) that escalates; fitted
     sure_urgency: float = 0.5  # urgency that escalates a single word or a reply within a check
     outside_at: float = 1.0  # the scope model's probability that refuses; fitted
+    # the second opinion by meaning (Match.urgent_rank), fitted: see bot/nlu/match.Calibration
+    urgent_low: float = 1.0
+    urgent_confirm: int = 0
+    urgent_veto: int = 1000
     misses_before_offer: int = 2
 
     def surely_urgent(self, match: Match) -> bool:
@@ -56,11 +60,26 @@ class Policy:
             for c in match.candidates
         )
 
+    def urgent_by_model(self, match: Match) -> bool:
+        """The urgency model's verdict. Its threshold is low, for recall; a single word ("no",
+        "छैन", "hindi") carries too little to read an emergency from it there, so it needs the
+        urgency at least even (or the urgent intent first, or an urgent keyword: `decide`).
+        Where the matcher asked for a second opinion by meaning, a message just under the
+        threshold escalates when its nearest example is urgent, and one over it on the model's
+        weak evidence alone does not when urgent ranks far down by meaning."""
+        if match.urgency >= self.sure_urgency:
+            return True
+        if match.one_word:
+            return False
+        rank = match.urgent_rank
+        if rank is None:
+            return match.urgency >= self.urgent_at
+        if match.urgency >= self.urgent_at:
+            return rank < self.urgent_veto
+        return match.urgency >= self.urgent_low and rank <= self.urgent_confirm
+
     def decide(self, match: Match) -> Decision:
-        # The threshold is low, for recall; a single word ("no", "छैन", "hindi") carries too
-        # little to read an emergency from it there, so it needs the urgency at least even
-        # (or the urgent intent first, or an urgent keyword: below).
-        if match.urgency >= (self.sure_urgency if match.one_word else self.urgent_at):
+        if self.urgent_by_model(match):
             return Decision(Verdict.urgent, "urgent")
         if not match.candidates:
             return Decision(Verdict.unknown, None)

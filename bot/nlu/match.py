@@ -31,10 +31,11 @@ from bot.content.loader import Content
 from bot.languages import base_language
 from bot.nlu.classify import NgramModel
 from bot.nlu.index import BM25Index
+from bot.nlu.meaning import Meaning, Vectors, available
 from bot.nlu.normalize import fold, normalize, tokens
 from bot.nlu.places import Places
 
-__all__ = ["Calibration", "Candidate", "Match", "Matcher", "Target"]
+__all__ = ["Calibration", "Candidate", "Match", "Matcher", "Target", "asked_questions"]
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
@@ -64,6 +65,9 @@ class Match:
     urgency: float = 0.0  # the urgent model's probability, whatever ranks first
     outside: float = 0.0  # the out-of-scope model's probability, whatever ranks first
     one_word: bool = False  # the message is a single term ("no", "छैन", "3", two kanji)
+    # where the urgent intent ranks by meaning (bot/nlu/meaning.py; 0 = nearest), asked only
+    # when the urgency is in the grey band; None when not asked
+    urgent_rank: int | None = None
 
     @property
     def top(self) -> Candidate | None:
@@ -81,6 +85,12 @@ class Calibration:
     w_learnt: float = 0.0
     urgent_at: float = 0.5  # urgency from which a message is treated as urgent
     outside_at: float = 1.0  # out-of-scope probability from which a message is refused
+    # the second opinion by meaning (bot/nlu/meaning.py): from `urgent_low` a message whose
+    # nearest example is within `urgent_confirm` ranks of urgent escalates; from `urgent_at`
+    # one whose urgent ranks below `urgent_veto` does not, on the urgency model alone
+    urgent_low: float = 1.0
+    urgent_confirm: int = 0
+    urgent_veto: int = 1000
     a_score: float = 9.0
     a_margin: float = 8.0
     bias: float = -4.5
@@ -109,6 +119,13 @@ class Calibration:
         return 1.0 / (1.0 + math.exp(-z))
 
 
+def asked_questions(content: Content) -> list[str]:
+    """The example questions of every entry and intent (no titles, no keywords): what the
+    second opinion by meaning compares a message with."""
+    texts = [q for e in content.entries.values() for qs in e.questions.values() for q in qs]
+    return texts + [q for i in content.intents.values() for qs in i.examples.values() for q in qs]
+
+
 def _fuzzy_form(norm: str) -> str:
     return " ".join(t for t in tokens(norm) if not t.endswith("~"))
 
@@ -118,22 +135,37 @@ class Matcher:
 
     SHORTLIST = 5  # 8 gave the same answers on the tuning sets at 0.5 ms more per message
     MAX_LEARNT_TARGETS = 2000
+    SURE_URGENCY = 0.5  # the policy escalates from here whatever else is known: no need to ask
 
-    def __init__(self, content: Content, calibration: Calibration | None = None) -> None:
+    def __init__(
+        self,
+        content: Content,
+        calibration: Calibration | None = None,
+        *,
+        vectors: Vectors | None = None,
+    ) -> None:
         self.calibration = calibration or Calibration.load()
         self.targets: list[Target] = []
         documents: list[list[str]] = []
         # every example text with its target's index, for the learnt models
         labelled: list[tuple[str, int]] = []
+        # the example questions alone (no titles, no keywords), for the second opinion
+        questions: list[tuple[str, int]] = []
         # per target: fuzzy forms of its examples, titles and keywords, by language
         self._examples: list[dict[str, list[str]]] = []
         # first term -> (target, the keyword's terms in order, its length in characters)
         # first term -> {a keyword's terms, in order -> [(target, its length in characters)]}
         self._keywords: dict[str, dict[tuple[str, ...], list[tuple[int, int]]]] = {}
 
-        def add(target: Target, texts: dict[str, list[str]], keywords: dict[str, list[str]]):
+        def add(
+            target: Target,
+            texts: dict[str, list[str]],
+            keywords: dict[str, list[str]],
+            asked: dict[str, list[str]],
+        ):
             index = len(self.targets)
             self.targets.append(target)
+            questions.extend((q, index) for items in asked.values() for q in items)
             doc: list[str] = []
             examples: list[tuple[str, str]] = []
             for lang, items in texts.items():
@@ -165,9 +197,11 @@ class Matcher:
             texts = {lang: list(qs) for lang, qs in entry.questions.items()}
             for lang, title in entry.title.items():
                 texts.setdefault(lang, []).append(title)
-            add(Target(entry.id, "entry", entry.category), texts, entry.keywords)
+            add(Target(entry.id, "entry", entry.category), texts, entry.keywords, entry.questions)
         for intent in content.intents.values():
-            add(Target(intent.id, "intent", None), intent.examples, intent.keywords)
+            add(
+                Target(intent.id, "intent", None), intent.examples, intent.keywords, intent.examples
+            )
         self.index = BM25Index(documents)
         self._ids = {t.id: i for i, t in enumerate(self.targets)}
         texts = [text for text, _ in labelled]
@@ -184,6 +218,14 @@ class Matcher:
             )
             # the model's labels (sorted ids) -> target indices
             self._order = np.array([self._ids[x] for x in self.model.labels], dtype=np.int64)
+        self.meaning: Meaning | None = None
+        if self.model is not None and "urgent" in self._ids and available():
+            self.meaning = Meaning.build(
+                [q for q, _ in questions],
+                [i for _, i in questions],
+                self._ids["urgent"],
+                vectors or Vectors(None),
+            )
 
     def rank(self, text: str, lang: str | None = None, *, limit: int = 5) -> Match:
         norm = normalize(text)
@@ -200,11 +242,11 @@ class Matcher:
         # intent directly, whatever ranks first: is it urgent, and is it ours at all.
         urgency = float(learnt[self._ids["urgent"]]) if "urgent" in self._ids else 0.0
         outside = float(learnt[self._ids["out-of-scope"]]) if "out-of-scope" in self._ids else 0.0
+        cal = self.calibration
 
         keyword_hits = self._keyword_hits([t for t in query if not t.endswith("~")], norm)
         # Only a few targets get the (costlier) fuzzy comparison: the best by the two cheap
         # signals together. At 10,000 entries a common word can be a keyword of thousands.
-        cal = self.calibration
         cheap = np.minimum(1.0, coverage * 2.0) * cal.w_coverage + learnt * cal.w_learnt
         if keyword_hits:
             hit_ids = np.fromiter(keyword_hits, dtype=np.int64, count=len(keyword_hits))
@@ -213,7 +255,8 @@ class Matcher:
             )
         candidates_mask = np.flatnonzero(cheap > 0)
         if candidates_mask.size == 0:
-            return Match([], 0.0, round(urgency, 4), round(outside, 4), one_word)
+            rank = self._second_opinion(text, urgency, one_word, None)
+            return Match([], 0.0, round(urgency, 4), round(outside, 4), one_word, rank)
         if candidates_mask.size > self.SHORTLIST:
             best = np.argpartition(-cheap[candidates_mask], self.SHORTLIST)[: self.SHORTLIST]
             candidates_mask = candidates_mask[best]
@@ -249,7 +292,24 @@ class Matcher:
             round(urgency, 4),
             round(outside, 4),
             one_word,
+            self._second_opinion(text, urgency, one_word, candidates[0].id),
         )
+
+    def _second_opinion(
+        self, text: str, urgency: float, one_word: bool, top: str | None
+    ) -> int | None:
+        """Where urgent ranks by meaning, asked in the urgency model's grey band only (15-30 ms
+        each): not for a single word, nor when the urgent intent already ranks first."""
+        cal = self.calibration
+        if self.meaning is None or one_word or top == "urgent":
+            return None
+        if not min(cal.urgent_low, cal.urgent_at) <= urgency < self.SURE_URGENCY:
+            return None
+        return self.meaning.urgent_rank(text)
+
+    def urgent_rank(self, text: str) -> int | None:
+        """The second opinion on any message (for fitting its ranks), None without the model."""
+        return self.meaning.urgent_rank(text) if self.meaning is not None else None
 
     def _closeness(self, i: int, form: str, lang: str | None) -> float:
         """Closeness to target i's nearest example in the message's own language: a tenth of

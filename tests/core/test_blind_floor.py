@@ -66,9 +66,10 @@ async def test_blind_floors(assistant: Assistant) -> None:
 
 
 # The emergency stress set (measured 2026-12-04: 472 of 495 emergencies escalated, 95.4 %, at
-# 92 % precision; the plain peers 77-89 %). Its calm neighbours are hard on purpose and loosely
-# labelled (tests/eval/stress/README.md), so only the urgent figures hold floors here.
-STRESS_FLOORS = {"urgent_recall": 95.0, "urgent_precision": 90.0}
+# 92 % precision; with the second opinion by meaning, 477, 96.4 %, at 92.8 %; the plain peers
+# 77-89 %). Its calm neighbours are hard on purpose and loosely labelled
+# (tests/eval/stress/README.md), so only the urgent figures hold floors here.
+STRESS_FLOORS = {"urgent_recall": 96.0, "urgent_precision": 92.0}
 
 
 async def test_stress_floors(assistant: Assistant) -> None:

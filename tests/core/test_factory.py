@@ -23,6 +23,9 @@ def test_a_second_start_loads_the_index_from_the_cache(tmp_path: Path) -> None:
     question = "nghi phep nam duoc may ngay"
     assert second.matcher.rank(question, "vi") == first.matcher.rank(question, "vi")
     assert second.content.entries.keys() == first.content.entries.keys()
+    # the second opinion by meaning comes back from the cache too (its model loads on first use)
+    fallen = "my coworker fell from the scaffolding and is not moving"
+    assert second.matcher.urgent_rank(fallen) == first.matcher.urgent_rank(fallen) == 0
 
     entry = root / "knowledge" / "foreign-employee" / "annual-paid-leave.yaml"
     entry.write_text(entry.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")

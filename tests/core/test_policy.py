@@ -56,3 +56,39 @@ def test_out_of_scope_never_becomes_a_did_you_mean() -> None:
 def test_scope_does_not_override_a_request_for_a_person() -> None:
     match = Match([intent("human")], confidence=0.9, outside=0.7)
     assert POLICY.decide(match).target == "human"
+
+
+# -- the second opinion by meaning (Match.urgent_rank, bot/nlu/meaning.py) ----------------------
+
+SECOND = replace(POLICY, urgent_low=0.2, urgent_confirm=0, urgent_veto=6)
+
+
+def test_just_under_the_threshold_an_emergency_by_meaning_escalates() -> None:
+    match = Match([entry("workers-comp-injury")], 0.7, urgency=0.3, urgent_rank=0)
+    assert SECOND.decide(match).verdict is Verdict.urgent
+    # the nearest example is not urgent: the answer stands; under the lower bound: never asked
+    assert SECOND.decide(replace(match, urgent_rank=1)).verdict is Verdict.answer
+    assert SECOND.decide(replace(match, urgency=0.1)).verdict is Verdict.answer
+
+
+def test_weak_urgency_far_from_every_emergency_by_meaning_is_not_escalated() -> None:
+    calm = Match([entry("workers-comp-injury")], 0.7, urgency=0.45, urgent_rank=6)
+    assert SECOND.decide(calm).verdict is Verdict.answer
+    assert SECOND.decide(replace(calm, urgent_rank=5)).verdict is Verdict.urgent
+    # no second opinion (the model is not installed): the threshold alone decides, as before
+    assert SECOND.decide(replace(calm, urgent_rank=None)).verdict is Verdict.urgent
+
+
+def test_the_veto_never_overrides_strong_evidence() -> None:
+    far = Match([intent("urgent"), entry("workers-comp-injury")], 0.7, urgency=0.45, urgent_rank=9)
+    assert SECOND.decide(far).verdict is Verdict.urgent  # the urgent intent ranks first
+    sure = Match([entry("workers-comp-injury")], 0.7, urgency=0.55, urgent_rank=9)
+    assert SECOND.decide(sure).verdict is Verdict.urgent  # even urgency
+    keyword = Candidate("urgent", "intent", 0.3, 0.0, 0.0, 0.8, 0.1)
+    hit = Match([entry("workers-comp-injury"), keyword], 0.7, urgency=0.45, urgent_rank=9)
+    assert SECOND.decide(hit).verdict is Verdict.urgent  # an urgent keyword
+
+
+def test_a_single_word_is_not_confirmed_by_meaning() -> None:
+    word = Match([intent("help")], 0.6, urgency=0.3, one_word=True, urgent_rank=0)
+    assert SECOND.decide(word).verdict is Verdict.intent

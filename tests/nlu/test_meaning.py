@@ -1,0 +1,115 @@
+"""The second opinion by meaning: the packaged model, for real, on a handful of examples."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.content.loader import default_content_dir
+from bot.nlu.meaning import Meaning, Vectors, _digest, _model
+
+URGENT, LEAVE, TELEWORK = 0, 1, 2
+EXAMPLES = [
+    ("I got hurt at work and I am bleeding a lot", URGENT),
+    ("My boss hit me and says he will send me back home", URGENT),
+    ("仕事中に大けがをしました。救急車を呼んでください", URGENT),
+    ("Tôi bị tai nạn ở xưởng, chảy máu nhiều lắm", URGENT),
+    ("How many days of paid leave do I get?", LEAVE),
+    ("有給休暇は何日もらえますか", LEAVE),
+    ("Tôi được nghỉ phép có lương bao nhiêu ngày?", LEAVE),
+    ("Is there a subsidy for telework equipment?", TELEWORK),
+    ("テレワークの機器に使える助成金はありますか", TELEWORK),
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return _model()
+
+
+class Counting:
+    """The real model, counting what it is asked to embed."""
+
+    def __init__(self, model) -> None:
+        self.model, self.seen = model, []
+
+    def query(self, texts):
+        self.seen += list(texts)
+        return self.model.query(texts)
+
+
+def test_an_emergency_in_another_language_and_new_words_is_nearest_to_urgent(model) -> None:
+    texts, owners = zip(*EXAMPLES, strict=True)
+    meaning = Meaning.build(texts, owners, URGENT, Vectors(None))
+    assert meaning.urgent_rank("meu colega caiu da escada e está sangrando muito") == 0
+    assert meaning.urgent_rank("quantos dias de férias remuneradas eu tenho por ano?") >= 1
+
+
+def test_the_model_is_not_pickled_and_comes_back_on_first_use(model) -> None:
+    texts, owners = zip(*EXAMPLES, strict=True)
+    meaning = Meaning.build(texts, owners, URGENT, Vectors(None))
+    again = pickle.loads(pickle.dumps(meaning))
+    assert again._embedder is None
+    assert again.urgent_rank("Người ta đánh tôi ở công ty, tôi sợ lắm") == 0
+
+
+def test_the_urgent_intent_needs_examples() -> None:
+    with pytest.raises(ValueError):
+        Meaning(np.zeros((2, 4), np.float32), np.array([1, 2]), URGENT)
+
+
+def test_vectors_are_embedded_once_per_text_and_kept(tmp_path: Path, model) -> None:
+    first = Counting(model)
+    texts = [t for t, _ in EXAMPLES[:3]]
+    kept = Vectors(tmp_path).embed(texts, first)
+    assert first.seen == texts and (tmp_path / Vectors.FILE).exists()
+
+    later = Counting(model)
+    again = Vectors(tmp_path).embed([*texts, EXAMPLES[4][0], texts[0]], later)
+    assert later.seen == [EXAMPLES[4][0]]  # only the new text went through the model
+    assert np.allclose(again[:3], kept, atol=1e-3) and np.allclose(again[4], kept[0])
+    assert np.allclose(np.linalg.norm(again, axis=1), 1.0, atol=1e-2)
+
+
+def test_a_broken_vector_file_is_rebuilt_not_fatal(tmp_path: Path, model) -> None:
+    (tmp_path / Vectors.FILE).write_bytes(b"not a numpy file")
+    counting = Counting(model)
+    rows = Vectors(tmp_path).embed(["有給休暇は何日もらえますか"], counting)
+    assert rows.shape == (1, 384) and counting.seen == ["有給休暇は何日もらえますか"]
+
+
+def test_the_matcher_asks_for_the_opinion_only_in_the_grey_band(engine) -> None:
+    matcher = copy.copy(engine.matcher)
+    leave = "how many days of paid leave do I get in my first year"
+    matcher.calibration = replace(engine.matcher.calibration, urgent_low=0.0, urgent_at=0.0)
+    asked = matcher.rank(leave, "en")  # every urgency under even is grey now
+    assert asked.urgent_rank is not None and asked.urgent_rank >= 1
+    assert matcher.rank("leave", "en").urgent_rank is None  # a single word: never
+    matcher.calibration = replace(engine.matcher.calibration, urgent_low=0.99, urgent_at=0.99)
+    assert matcher.rank(leave, "en").urgent_rank is None  # under the band: not asked
+
+
+def test_the_shipped_vectors_spare_a_fresh_machine_the_embedding(tmp_path: Path, model) -> None:
+    texts = [t for t, _ in EXAMPLES]
+    seed = tmp_path / "knowledge" / Vectors.FILE
+    assert Vectors(tmp_path / "old-cache").ship(texts[:5], seed) == 5
+
+    fresh = Counting(model)
+    rows = Vectors(tmp_path / "fresh-cache", seed=seed).embed(texts, fresh)
+    assert fresh.seen == texts[5:]  # only what the seed lacks
+    assert rows.shape == (len(texts), 384)
+    with np.load(seed) as shipped:  # the seed is read, never written by a build
+        assert len(shipped["keys"]) == 5
+
+
+def test_the_real_content_ships_every_example_questions_vector(engine) -> None:
+    from bot.nlu.match import asked_questions
+
+    seed = Vectors(None, seed=default_content_dir() / "knowledge" / Vectors.FILE)
+    missing = [q for q in asked_questions(engine.content) if _digest(q) not in seed._rows]
+    assert not missing, f"run `madoguchi kb vectors`: {len(missing)} examples lack a vector"
