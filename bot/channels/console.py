@@ -30,7 +30,7 @@ def to_incoming(user: str, line: str, buttons: tuple[Button, ...]) -> Incoming |
     action = typed_command(text)
     if action is not None:
         return Incoming(user, text, action=action)
-    if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
+    if text.isdecimal() and buttons and 1 <= int(text) <= len(buttons):
         return Incoming(user, text, action=buttons[int(text) - 1].action)
     return Incoming(user, line)
 

@@ -213,7 +213,7 @@ class Assistant:
             in_check = self._in_check(text, state)
             if in_check is not None:
                 return in_check, None
-        if state.pending and text.strip().isdigit():
+        if state.pending and text.strip().isdecimal():
             pick = int(text.strip())
             if 1 <= pick <= len(state.pending):
                 choice = f"answer:{state.pending[pick - 1]}"

@@ -194,7 +194,7 @@ class Flows:
         if picked is not None:
             return (picked, None) if picked in values else (None, _invalid(t, step))
         typed = text.strip()
-        if typed.isdigit() and 1 <= int(typed) <= len(values):
+        if typed.isdecimal() and 1 <= int(typed) <= len(values):
             return values[int(typed) - 1], None
         labels = [_folded(t.gettext(c.label)) for c in step.choices]
         best = process.extractOne(_folded(typed), labels, scorer=fuzz.WRatio, score_cutoff=85)

@@ -139,7 +139,7 @@ class Desk:
 
     async def _ticket(self, args: str) -> tuple[Ticket | None, str]:
         number, _, rest = args.strip().lstrip("#").partition(" ")
-        if not number.isdigit() or len(number) > 12:
+        if not number.isdecimal() or len(number) > 12:
             return None, rest
         return await self.tickets.get(int(number)), rest
 

@@ -19,6 +19,7 @@ sees an emergency worded like a knowledge question even when an entry ranks firs
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from bot.nlu.places import Places
 __all__ = ["Calibration", "Candidate", "Match", "Matcher", "Target", "asked_questions"]
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,12 +222,15 @@ class Matcher:
             self._order = np.array([self._ids[x] for x in self.model.labels], dtype=np.int64)
         self.meaning: Meaning | None = None
         if self.model is not None and "urgent" in self._ids and available():
-            self.meaning = Meaning.build(
-                [q for q, _ in questions],
-                [i for _, i in questions],
-                self._ids["urgent"],
-                vectors or Vectors(None),
-            )
+            try:
+                self.meaning = Meaning.build(
+                    [q for q, _ in questions],
+                    [i for _, i in questions],
+                    self._ids["urgent"],
+                    vectors or Vectors(None),
+                )
+            except Exception as exc:  # the lexical path works alone
+                log.warning("no second opinion by meaning (%s): lexical evidence only", exc)
 
     def rank(self, text: str, lang: str | None = None, *, limit: int = 5) -> Match:
         norm = normalize(text)
@@ -305,7 +310,11 @@ class Matcher:
             return None
         if not min(cal.urgent_low, cal.urgent_at) <= urgency < self.SURE_URGENCY:
             return None
-        return self.meaning.urgent_rank(text)
+        try:
+            return self.meaning.urgent_rank(text)
+        except Exception as exc:  # a broken model never costs the user an answer: lexical only
+            log.warning("second opinion by meaning failed (%s): deciding without it", exc)
+            return None
 
     def urgent_rank(self, text: str) -> int | None:
         """The second opinion on any message (for fitting its ranks), None without the model."""

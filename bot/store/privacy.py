@@ -139,7 +139,7 @@ async def purge(db: Database, older_than: dt.timedelta) -> dict[str, int]:
 async def find_user(db: Database, ident: str) -> User | None:
     """By store id ("42") or channel id ("telegram:12345")."""
     async with db.session() as session:
-        if ident.isdigit():
+        if ident.isdecimal():
             return await session.get(User, int(ident))
         channel, _, external = ident.partition(":")
         return (

@@ -462,7 +462,7 @@ def create_app(
         )
         request.session["flash"] = [r.text for r in replies][:3]
         ticket_id = command.split()[1] if len(command.split()) > 1 else ""
-        target = f"/tickets/{ticket_id}" if ticket_id.isdigit() else "/queue"
+        target = f"/tickets/{ticket_id}" if ticket_id.isdecimal() else "/queue"
         if request.headers.get("HX-Request"):
             return Response(status_code=204, headers={"HX-Redirect": target})
         return RedirectResponse(target, status_code=303)

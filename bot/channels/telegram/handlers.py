@@ -192,7 +192,7 @@ class TelegramChannel:
 
         async def send(user: str, replies: list[Reply]) -> None:
             channel, _, external = user.partition(":")
-            if channel != "telegram" or not external.lstrip("-").isdigit():
+            if channel != "telegram" or not external.lstrip("-").isdecimal():
                 return
             try:
                 await self._send(context.bot, int(external), replies)

@@ -180,7 +180,7 @@ class _UpdateHandler(RequestHandler):
         if not self.hook.secret_matches(self.request.headers.get(SECRET_HEADER)):
             return self._refuse(403, "no valid secret")
         length = self.request.headers.get("Content-Length")
-        if length is not None and length.strip().isdigit() and int(length) > self.hook.max_body:
+        if length is not None and length.strip().isdecimal() and int(length) > self.hook.max_body:
             return self._refuse(413, "body over the cap")
         # A body without Content-Length (chunked) stops at the cap too: tornado answers 400.
         self.request.connection.set_max_body_size(self.hook.max_body)
