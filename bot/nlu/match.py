@@ -13,7 +13,9 @@ answers at this confidence are right".
 
 Safety and scope are not left to the ranking: the learnt model's probabilities of the urgent and
 out-of-scope intents travel with every match (`Match.urgency`, `Match.outside`), so the policy
-sees an emergency worded like a knowledge question even when an entry ranks first.
+sees an emergency worded like a knowledge question even when an entry ranks first. Where that
+probability is in its grey band, a second opinion by meaning (`bot/nlu/meaning.py`) travels too
+(`Match.urgent_rank`).
 """
 
 from __future__ import annotations
@@ -87,9 +89,9 @@ class Calibration:
     w_learnt: float = 0.0
     urgent_at: float = 0.5  # urgency from which a message is treated as urgent
     outside_at: float = 1.0  # out-of-scope probability from which a message is refused
-    # the second opinion by meaning (bot/nlu/meaning.py): from `urgent_low` a message whose
-    # nearest example is within `urgent_confirm` ranks of urgent escalates; from `urgent_at`
-    # one whose urgent ranks below `urgent_veto` does not, on the urgency model alone
+    # the second opinion by meaning (bot/nlu/meaning.py): from `urgent_low` a message for which
+    # at most `urgent_confirm` targets have a nearer example than urgent escalates; from
+    # `urgent_at`, one for which `urgent_veto` or more have does not, on the urgency alone
     urgent_low: float = 1.0
     urgent_confirm: int = 0
     urgent_veto: int = 1000
