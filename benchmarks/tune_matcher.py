@@ -199,14 +199,13 @@ def second_opinion(folds: list[Record], sets: list[Record], w, at: float):
         and not _urgent_otherwise(r[1], w)
     ]
     veto = max(weak, default=0) + 1
-    base = caught_urgent(folds, w, at), urgent_figures(folds, w, at)[1] * len(folds)
+    base = caught_urgent(folds, w, at)
+    vetoed = urgent_figures(folds, w, at, (1.0, 0, veto))[1] * len(folds)  # the veto alone
     best = (1.0, 0, veto)
     for low in [x / 100 for x in range(int(at * 100) - 1, 0, -1)]:
         second = (low, 0, veto)
-        extra_u = caught_urgent(folds, w, at, second) - base[0]
-        extra_all = urgent_figures(folds, w, at, second)[1] * len(folds) - base[1]
-        vetoed = urgent_figures(folds, w, at, (1.0, 0, veto))[1] * len(folds) - base[1]
-        added = extra_all - vetoed  # flags the confirmation adds (the veto's removals apart)
+        extra_u = caught_urgent(folds, w, at, second) - base
+        added = urgent_figures(folds, w, at, second)[1] * len(folds) - vetoed  # by confirmation
         if caught_urgent(sets, w, at, second) < caught_urgent(sets, w, at):
             break
         if urgent_figures(sets, w, at, second)[0] < 0.95:

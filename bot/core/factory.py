@@ -112,7 +112,8 @@ def ship_vectors(root: Path) -> int:
     vectors`): exactly today's examples, so a fresh machine embeds none of them at start."""
     content = load_content(root)
     vectors = Vectors(Path(user_cache_dir("madoguchi")), seed=root / "knowledge" / Vectors.FILE)
-    return vectors.ship(asked_questions(content), root / "knowledge" / Vectors.FILE)
+    texts = [q for q, _ in asked_questions(content)]
+    return vectors.ship(texts, root / "knowledge" / Vectors.FILE)
 
 
 def build_engine(content_dir: Path | None = None, *, cache: bool | Path = True) -> Engine:

@@ -123,11 +123,13 @@ class Calibration:
         return 1.0 / (1.0 + math.exp(-z))
 
 
-def asked_questions(content: Content) -> list[str]:
-    """The example questions of every entry and intent (no titles, no keywords): what the
-    second opinion by meaning compares a message with."""
-    texts = [q for e in content.entries.values() for qs in e.questions.values() for q in qs]
-    return texts + [q for i in content.intents.values() for qs in i.examples.values() for q in qs]
+def asked_questions(content: Content) -> list[tuple[str, str]]:
+    """(example question, its entry or intent) for every entry and intent, no titles and no
+    keywords: what the second opinion by meaning compares a message with."""
+    pairs = [(q, e.id) for e in content.entries.values() for qs in e.questions.values() for q in qs]
+    return pairs + [
+        (q, i.id) for i in content.intents.values() for qs in i.examples.values() for q in qs
+    ]
 
 
 def _fuzzy_form(norm: str) -> str:
@@ -153,23 +155,15 @@ class Matcher:
         documents: list[list[str]] = []
         # every example text with its target's index, for the learnt models
         labelled: list[tuple[str, int]] = []
-        # the example questions alone (no titles, no keywords), for the second opinion
-        questions: list[tuple[str, int]] = []
         # per target: fuzzy forms of its examples, titles and keywords, by language
         self._examples: list[dict[str, list[str]]] = []
         # first term -> (target, the keyword's terms in order, its length in characters)
         # first term -> {a keyword's terms, in order -> [(target, its length in characters)]}
         self._keywords: dict[str, dict[tuple[str, ...], list[tuple[int, int]]]] = {}
 
-        def add(
-            target: Target,
-            texts: dict[str, list[str]],
-            keywords: dict[str, list[str]],
-            asked: dict[str, list[str]],
-        ):
+        def add(target: Target, texts: dict[str, list[str]], keywords: dict[str, list[str]]):
             index = len(self.targets)
             self.targets.append(target)
-            questions.extend((q, index) for items in asked.values() for q in items)
             doc: list[str] = []
             examples: list[tuple[str, str]] = []
             for lang, items in texts.items():
@@ -201,11 +195,9 @@ class Matcher:
             texts = {lang: list(qs) for lang, qs in entry.questions.items()}
             for lang, title in entry.title.items():
                 texts.setdefault(lang, []).append(title)
-            add(Target(entry.id, "entry", entry.category), texts, entry.keywords, entry.questions)
+            add(Target(entry.id, "entry", entry.category), texts, entry.keywords)
         for intent in content.intents.values():
-            add(
-                Target(intent.id, "intent", None), intent.examples, intent.keywords, intent.examples
-            )
+            add(Target(intent.id, "intent", None), intent.examples, intent.keywords)
         self.index = BM25Index(documents)
         self._ids = {t.id: i for i, t in enumerate(self.targets)}
         texts = [text for text, _ in labelled]
@@ -224,10 +216,11 @@ class Matcher:
             self._order = np.array([self._ids[x] for x in self.model.labels], dtype=np.int64)
         self.meaning: Meaning | None = None
         if self.model is not None and "urgent" in self._ids and available():
+            asked = asked_questions(content)
             try:
                 self.meaning = Meaning.build(
-                    [q for q, _ in questions],
-                    [i for _, i in questions],
+                    [q for q, _ in asked],
+                    [self._ids[t] for _, t in asked],
                     self._ids["urgent"],
                     vectors or Vectors(None),
                 )

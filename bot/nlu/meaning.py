@@ -11,7 +11,7 @@ under the threshold, a message whose nearest example is urgent is often an emerg
 n-grams missed (four more of the 809 caught, at about two calm questions flagged for each). `benchmarks/tune_matcher.py` fits both ranks (README, "Figures").
 
 It costs about 20 ms per message (p50; 30 ms p90) on two cores, so the matcher asks it only in
-the grey band of the urgency model (1.4 % of the tuning sets' messages). The example
+the grey band of the urgency model (at most 1.4 % of the tuning sets' messages). The example
 vectors are kept per text (`Vectors`): `knowledge/vectors-e5-small-q4.npz` ships those of the
 content's examples (`madoguchi kb vectors` rewrites it after they change) and the user's cache
 folder holds any others, so a build embeds only examples new since (all of them would take about

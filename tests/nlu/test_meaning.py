@@ -111,7 +111,7 @@ def test_the_real_content_ships_every_example_questions_vector(engine) -> None:
     from bot.nlu.match import asked_questions
 
     seed = Vectors(None, seed=default_content_dir() / "knowledge" / Vectors.FILE)
-    missing = [q for q in asked_questions(engine.content) if _digest(q) not in seed._rows]
+    missing = [q for q, _ in asked_questions(engine.content) if _digest(q) not in seed._rows]
     assert not missing, f"run `madoguchi kb vectors`: {len(missing)} examples lack a vector"
 
 
