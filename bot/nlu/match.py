@@ -15,7 +15,8 @@ Safety and scope are not left to the ranking: the learnt model's probabilities o
 out-of-scope intents travel with every match (`Match.urgency`, `Match.outside`), so the policy
 sees an emergency worded like a knowledge question even when an entry ranks first. Where that
 probability is in its grey band, a second opinion by meaning (`bot/nlu/meaning.py`) travels too
-(`Match.urgent_rank`).
+(`Match.urgent_rank`). Where the match is too unsure to answer, the same similarities re-order
+its entries, so a "did you mean" offers the likeliest first; intents keep their places.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import json
 import logging
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +35,7 @@ from bot.content.loader import Content
 from bot.languages import base_language
 from bot.nlu.classify import NgramModel
 from bot.nlu.index import BM25Index
-from bot.nlu.meaning import Meaning, Vectors, available
+from bot.nlu.meaning import Meaning, Vectors, available, rank_of
 from bot.nlu.normalize import fold, normalize, tokens
 from bot.nlu.places import Places
 
@@ -60,6 +61,7 @@ class Candidate:
     coverage: float
     keyword: float
     learnt: float = 0.0  # the n-gram model's probability
+    meaning: float = 0.0  # similarity by meaning, where it was asked (`Matcher._by_meaning`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,10 @@ class Calibration:
     urgent_low: float = 1.0
     urgent_confirm: int = 0
     urgent_veto: int = 1000
+    # under this confidence, with an entry first, meaning re-orders the suggested entries:
+    # each entry's fused score plus `w_meaning` times its similarity by meaning
+    meaning_below: float = 0.0
+    w_meaning: float = 0.0
     a_score: float = 9.0
     a_margin: float = 8.0
     bias: float = -4.5
@@ -255,7 +261,8 @@ class Matcher:
             )
         candidates_mask = np.flatnonzero(cheap > 0)
         if candidates_mask.size == 0:
-            rank = self._second_opinion(text, urgency, one_word, None)
+            nearest = self._nearest(text) if self._grey(urgency, one_word, None) else None
+            rank = rank_of(nearest, self._ids["urgent"]) if nearest is not None else None
             return Match([], 0.0, round(urgency, 4), round(outside, 4), one_word, rank)
         if candidates_mask.size > self.SHORTLIST:
             best = np.argpartition(-cheap[candidates_mask], self.SHORTLIST)[: self.SHORTLIST]
@@ -286,30 +293,69 @@ class Matcher:
         candidates.sort(key=lambda c: c.score, reverse=True)
         top = candidates[0].score
         margin = top - candidates[1].score if len(candidates) > 1 else top
+        confidence = cal.confidence(top, margin)
+        grey = self._grey(urgency, one_word, candidates[0].id)
+        unsure = candidates[0].kind == "entry" and confidence < cal.meaning_below
+        nearest = self._nearest(text) if grey or (unsure and cal.w_meaning) else None
+        if unsure and nearest is not None:
+            candidates = self._by_meaning(candidates, nearest)
         return Match(
             candidates[:limit],
-            round(cal.confidence(top, margin), 4),
+            round(confidence, 4),
             round(urgency, 4),
             round(outside, 4),
             one_word,
-            self._second_opinion(text, urgency, one_word, candidates[0].id),
+            rank_of(nearest, self._ids["urgent"]) if grey and nearest is not None else None,
         )
 
-    def _second_opinion(
-        self, text: str, urgency: float, one_word: bool, top: str | None
-    ) -> int | None:
-        """Where urgent ranks by meaning, asked in the urgency model's grey band only (15-30 ms
-        each): not for a single word, nor when the urgent intent already ranks first."""
+    def _grey(self, urgency: float, one_word: bool, top: str | None) -> bool:
+        """Whether the urgency is in the band where the second opinion by meaning is asked:
+        not for a single word, nor when the urgent intent already ranks first."""
         cal = self.calibration
         if self.meaning is None or one_word or top == "urgent":
-            return None
-        if not min(cal.urgent_low, cal.urgent_at) <= urgency < self.SURE_URGENCY:
+            return False
+        return min(cal.urgent_low, cal.urgent_at) <= urgency < self.SURE_URGENCY
+
+    def _nearest(self, text: str) -> dict[int, float] | None:
+        """Each target's similarity by meaning (15-30 ms), or None without the model."""
+        if self.meaning is None:
             return None
         try:
-            return self.meaning.urgent_rank(text)
+            return self.meaning.nearest(text)
         except Exception as exc:  # a broken model never costs the user an answer: lexical only
-            log.warning("second opinion by meaning failed (%s): deciding without it", exc)
+            log.warning("meaning failed (%s): deciding on lexical evidence alone", exc)
             return None
+
+    def _by_meaning(
+        self, candidates: list[Candidate], nearest: dict[int, float]
+    ) -> list[Candidate]:
+        """An unsure match's entries re-ordered with their similarity by meaning, in the places
+        entries held: an intent (urgent, out of scope, a person) keeps its place, so meaning
+        never moves a safety or scope decision. Measured on the held-out folds (2026-12-04):
+        the first suggestion is the right entry for 0.5 % more of the knowledge questions."""
+        w = self.calibration.w_meaning
+        slots = [n for n, c in enumerate(candidates) if c.kind == "entry"]
+        entries = [
+            replace(
+                c,
+                score=c.score + w * nearest.get(self._ids[c.id], 0.0),
+                meaning=round(nearest.get(self._ids[c.id], 0.0), 4),
+            )
+            for c in candidates
+            if c.kind == "entry"
+        ]
+        entries.sort(key=lambda c: c.score, reverse=True)
+        out = list(candidates)
+        for n, c in zip(slots, entries, strict=True):
+            out[n] = c
+        return out
+
+    def nearest(self, text: str) -> dict[str, float] | None:
+        """Every target's similarity by meaning to any message (for fitting the second opinion
+        and the order of suggestions), None without the model."""
+        if self.meaning is None:
+            return None
+        return {self.targets[i].id: v for i, v in self.meaning.nearest(text).items()}
 
     def urgent_rank(self, text: str) -> int | None:
         """The second opinion on any message (for fitting its ranks), None without the model."""

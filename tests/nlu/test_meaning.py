@@ -129,3 +129,69 @@ def test_a_broken_model_costs_the_second_opinion_not_the_answer(engine) -> None:
     matcher.calibration = replace(engine.matcher.calibration, urgent_low=0.0, urgent_at=0.0)
     match = matcher.rank("how many days of paid leave do I get in my first year", "en")
     assert match.urgent_rank is None and match.top.id == "annual-paid-leave"
+
+
+class Once:
+    """The real model, counting the messages it embeds."""
+
+    def __init__(self, model) -> None:
+        self.model, self.seen = model, []
+
+    def query(self, text):
+        self.seen.append(text)
+        return self.model.query(text)
+
+
+def test_an_unsure_matchs_entries_are_reordered_by_meaning_and_intents_keep_their_place(
+    engine,
+) -> None:
+    from bot.nlu.match import Candidate
+
+    matcher = copy.copy(engine.matcher)
+    matcher.calibration = replace(engine.matcher.calibration, w_meaning=1.0)
+    ids = matcher._ids
+
+    def cand(target: str, kind: str, score: float) -> Candidate:
+        return Candidate(target, kind, score, 0.0, 0.0, 0.0, score)
+
+    lexical = [
+        cand("annual-paid-leave", "entry", 0.40),
+        cand("urgent", "intent", 0.38),
+        cand("telework-equipment-trial", "entry", 0.30),
+        cand("out-of-scope", "intent", 0.20),
+        cand("residence-card-basics", "entry", 0.10),
+    ]
+    nearest = {
+        ids["annual-paid-leave"]: 0.50,
+        ids["telework-equipment-trial"]: 0.90,
+        ids["residence-card-basics"]: 0.60,
+        ids["urgent"]: 0.99,  # never moves: safety is not meaning's to reorder
+        ids["out-of-scope"]: 0.99,
+    }
+    ordered = matcher._by_meaning(lexical, nearest)
+    assert [c.id for c in ordered] == [
+        "telework-equipment-trial",  # 0.30 + 0.90 over 0.40 + 0.50
+        "urgent",
+        "annual-paid-leave",
+        "out-of-scope",
+        "residence-card-basics",
+    ]
+    assert ordered[0].meaning == 0.9 and ordered[1] is lexical[1] and ordered[3] is lexical[3]
+
+
+def test_one_embedding_serves_the_urgent_rank_and_the_order(engine, model) -> None:
+    matcher = copy.copy(engine.matcher)
+    matcher.meaning = copy.copy(engine.matcher.meaning)
+    counting = matcher.meaning._embedder = Once(model)
+    leave = "how many days of paid leave do I get in my first year"
+    cal = engine.matcher.calibration
+    # grey for urgency and unsure for the order at once: one call to the model
+    matcher.calibration = replace(cal, urgent_low=0.0, urgent_at=0.0, meaning_below=1.01)
+    match = matcher.rank(leave, "en")
+    assert counting.seen == [leave] and match.urgent_rank is not None
+    assert any(c.meaning > 0 for c in match.candidates)
+    # sure and out of the band: the model is not asked
+    matcher.calibration = replace(cal, urgent_low=0.99, urgent_at=0.99, meaning_below=0.0)
+    match = matcher.rank(leave, "en")
+    assert counting.seen == [leave] and match.top.id == "annual-paid-leave"
+    assert all(c.meaning == 0 for c in match.candidates)
