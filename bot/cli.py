@@ -386,7 +386,7 @@ def kb_vectors(
     content_dir: Annotated[Path | None, typer.Option(help="Folder with knowledge/ etc.")] = None,
 ) -> None:
     """Rewrite knowledge/vectors-e5-small-q4.npz, the example questions' vectors for the second
-    opinion on urgency, after the examples changed (a build embeds only what it lacks)."""
+    opinion by meaning, after the examples changed (a build embeds only what it lacks)."""
     from bot.core.factory import ship_vectors
 
     root = content_dir or default_content_dir()
