@@ -235,15 +235,13 @@ def _first(record: Record, cal: Calibration, entries: set[str], w_meaning: float
     """The first guess as the matcher gives it: its shortlist ranked by the fused score, and
     under `meaning_below` with an entry first, the entries re-ordered by meaning in their
     places (`Matcher._by_meaning`)."""
-    cands, sims = record[1], record[6]
-    if not cands:
+    sims = record[6]
+    if not record[1]:
         return None
-    ranked = sorted(cands, key=lambda c: cal.fuse(*c[1:]), reverse=True)[:PRODUCTION_SHORTLIST]
-    top = cal.fuse(*ranked[0][1:])
-    margin = top - cal.fuse(*ranked[1][1:]) if len(ranked) > 1 else top
+    ranked, confidence = _lexical(record, cal)
     if not (w_meaning and sims and ranked[0][0] in entries):
         return ranked[0][0]
-    if cal.confidence(top, margin) >= cal.meaning_below:
+    if confidence >= cal.meaning_below:
         return ranked[0][0]
     return max(
         (c for c in ranked if c[0] in entries),
@@ -259,11 +257,16 @@ def _grey(record: Record, cal: Calibration, w) -> bool:
     return not _one_word(text) and first != "urgent" and low <= urgency < Matcher.SURE_URGENCY
 
 
-def _unsure(record: Record, cal: Calibration) -> bool:
-    ranked = sorted(record[1], key=lambda c: cal.fuse(*c[1:]), reverse=True)
+def _lexical(record: Record, cal: Calibration) -> tuple[list, float]:
+    """The matcher's shortlist by the fused score, and its calibrated confidence."""
+    ranked = sorted(record[1], key=lambda c: cal.fuse(*c[1:]), reverse=True)[:PRODUCTION_SHORTLIST]
     top = cal.fuse(*ranked[0][1:])
     margin = top - cal.fuse(*ranked[1][1:]) if len(ranked) > 1 else top
-    return cal.confidence(top, margin) < cal.meaning_below
+    return ranked, cal.confidence(top, margin)
+
+
+def _unsure(record: Record, cal: Calibration) -> bool:
+    return _lexical(record, cal)[1] < cal.meaning_below
 
 
 def meaning_order(
