@@ -230,6 +230,8 @@ class Assistant:
             "decision %s target=%s conf=%.3f", decision.verdict, decision.target, match.confidence
         )
         replies = self._respond(lang, match, decision, state)
+        if decision.safety and replies:
+            replies[0] = self.replies.with_safety(self.catalogs(lang), replies[0])
         if decision.verdict is Verdict.answer:
             wanted = self.flows.wanted(text, lang, decision.target)
             if wanted is not None:  # "how many days do I have?": the rule, then the check

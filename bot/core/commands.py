@@ -117,6 +117,8 @@ class Commands:
     async def _human(
         self, t: Translator, arg: str, state: ConversationState, opened: Opened
     ) -> list[Reply] | None:
+        if arg == "urgent":  # "It is urgent" under a reply: as if the message had been
+            return [self.replies.urgent(t, 1.0), await self.person(t, state, opened, reason=arg)]
         return [await self.person(t, state, opened, reason=arg or "human")]
 
     async def _rate(

@@ -295,6 +295,16 @@ class Replies:
             sources=tuple(intent.sources) if intent else (),
         )
 
+    def with_safety(self, t: Translator, reply: Reply) -> Reply:
+        """A reply that is not urgent, to a message the urgent intent ranks close behind
+        (`Decision.safety`): the emergency numbers, and one tap to be treated as urgent."""
+        line = t.gettext(
+            "If someone is hurt or in danger right now, call 119 (ambulance) or 110 (police), "
+            "or press “It is urgent” and a counselor is alerted."
+        )
+        button = Button(t.gettext("It is urgent"), "human:urgent")
+        return replace(reply, text=f"{reply.text}\n\n{line}", buttons=(*reply.buttons, button))
+
     def intent(self, t: Translator, intent: str, conf: float) -> Reply:
         """The reply to a conversation intent (urgent and out-of-scope have their own)."""
         if intent == "human":

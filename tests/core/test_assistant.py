@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 import pytest
 
 from bot.core.assistant import Assistant
-from bot.core.factory import Engine
+from bot.core.factory import Engine, build_assistant
 from bot.core.policy import Policy
 from bot.core.turns import Incoming, Reply
+from bot.languages import LANGUAGES
+from bot.settings import Settings
 from bot.store.conversations import MemoryConversations
+from bot.store.database import Database
 
 
 @dataclass
@@ -232,3 +235,43 @@ async def test_a_bare_no_is_not_an_emergency(assistant: Assistant, text: str, hi
     user = Dialogue(assistant, hint=hint)
     await user.says(text)
     assert user.first.kind != "urgent" and not user.first.handoff
+
+
+# -- the safety line: a calm answer the urgent intent ranks close behind -----------------------
+
+CALM_INJURY = "I hurt my back lifting boxes last month, can I still claim workers compensation?"
+
+
+async def test_a_calm_question_near_an_emergency_gets_its_answer_and_a_way_out(
+    user: Dialogue,
+) -> None:
+    await user.says(CALM_INJURY)
+    assert user.first.kind == "answer" and user.first.entry == "health-checkup-safety"
+    assert "119" in user.first.text and "110" in user.first.text
+    assert user.first.buttons[-1].action == "human:urgent"
+    await user.presses("human:urgent")
+    assert user.first.kind == "urgent" and user.first.handoff  # the emergency contacts
+
+
+async def test_a_question_far_from_any_emergency_has_no_safety_line(user: Dialogue) -> None:
+    await user.says("tôi làm được 6 tháng rồi, được nghỉ phép năm bao nhiêu ngày?")
+    assert user.first.kind == "answer"
+    assert all(b.action != "human:urgent" for b in user.first.buttons)
+    assert "119" not in user.first.text
+
+
+async def test_the_safety_line_speaks_the_users_language(user: Dialogue) -> None:
+    english = user.assistant.catalogs("en").gettext("It is urgent")
+    for lang in LANGUAGES:
+        label = user.assistant.catalogs(lang).gettext("It is urgent")
+        assert label and (label != english or lang == "en"), lang
+
+
+async def test_it_is_urgent_opens_an_urgent_ticket(engine: Engine, db: Database) -> None:
+    bot = build_assistant(Settings(_env_file=None), engine=engine, db=db)
+    (answer, *_) = await bot.handle(Incoming("telegram:5", CALM_INJURY))
+    assert answer.buttons[-1].action == "human:urgent"
+    replies = await bot.handle(Incoming("telegram:5", "", action="human:urgent"))
+    assert replies[0].kind == "urgent" and "queue" in replies[1].text
+    (first,) = await bot.handoff.outbox.take("desk", limit=1)
+    assert first.priority == 0 and "🚨" in first.text

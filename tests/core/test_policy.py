@@ -92,3 +92,34 @@ def test_the_veto_never_overrides_strong_evidence() -> None:
 def test_a_single_word_is_not_confirmed_by_meaning() -> None:
     word = Match([intent("help")], 0.6, urgency=0.3, one_word=True, urgent_rank=0)
     assert SECOND.decide(word).verdict is Verdict.intent
+
+
+# -- the safety line: what the urgency decision misses is one tap from help -----------------------
+
+
+def test_an_answer_with_urgent_close_behind_carries_the_safety_line() -> None:
+    match = Match([entry("health-checkup-safety"), intent("urgent", 0.7)], 0.9, urgency=0.1)
+    decision = POLICY.decide(match)
+    assert decision.verdict is Verdict.answer and decision.safety
+
+
+def test_a_suggestion_or_a_refusal_with_urgent_close_behind_carries_it_too() -> None:
+    unsure = Match([entry("harassment-consultation"), intent("urgent", 0.7)], 0.3)
+    assert POLICY.decide(unsure).verdict is Verdict.did_you_mean and POLICY.decide(unsure).safety
+    refused = Match([intent("out-of-scope"), intent("urgent", 0.7)], 0.9)
+    assert POLICY.decide(refused).target == "out-of-scope" and POLICY.decide(refused).safety
+
+
+def test_urgent_far_down_or_absent_adds_nothing() -> None:
+    far = Match(
+        [entry("annual-paid-leave"), entry("minimum-wage-payslip"), intent("urgent", 0.3)], 0.9
+    )
+    assert not POLICY.decide(far).safety
+    assert not POLICY.decide(Match([entry("annual-paid-leave")], 0.9)).safety
+
+
+def test_urgent_or_small_talk_never_carries_the_line() -> None:
+    urgent = Match([entry("health-checkup-safety"), intent("urgent")], 0.9, urgency=0.9)
+    assert POLICY.decide(urgent).verdict is Verdict.urgent and not POLICY.decide(urgent).safety
+    thanks = Match([intent("thanks"), intent("urgent", 0.7)], 0.9)
+    assert POLICY.decide(thanks).target == "thanks" and not POLICY.decide(thanks).safety
