@@ -135,7 +135,7 @@ def run_madoguchi(sets: list[str]) -> dict:
     import asyncio
 
     from bot.core.assistant import Assistant
-    from bot.core.evaluation import EvalReport, Prediction, load_set, score, summarize
+    from bot.core.evaluation import EvalReport, load_set, predict, score
     from bot.core.factory import build_engine
     from bot.core.turns import Incoming
     from bot.store.conversations import MemoryConversations
@@ -159,12 +159,8 @@ def run_madoguchi(sets: list[str]) -> dict:
         report, times = EvalReport(), []
         for n, item in enumerate(load_set(SETS[name])):
             t0 = time.perf_counter()
-            result = summarize(await assistant.handle(Incoming(f"{name}:{n}", item.text)))
+            got = predict(await assistant.handle(Incoming(f"{name}:{n}", item.text)))
             times.append(time.perf_counter() - t0)
-            urgent = bool(result["handoff"]) and result["intent"] == "urgent"
-            got = Prediction(
-                result["lang"], result["intent"], result["entry"], urgent, result["confidence"]
-            )
             score(report, item, got, categories.get(item.expect))
         return _summary(report, times)
 
@@ -183,6 +179,8 @@ def _summary(report, times: list[float]) -> dict:
         "answered_wrong": report.answered_wrong_rate,
         "urgent_recall": report.urgent_recall,
         "urgent_precision": report.urgent_precision,
+        "urgent_missed": report.urgent_total - report.urgent_found,
+        "urgent_one_tap": report.urgent_one_tap,
         "oos_answered": report.oos_answer_rate,
         "language": report.lang_accuracy,
         "ms_p50": 1000 * statistics.median(times),
@@ -240,6 +238,12 @@ def main() -> None:
     for name in sets:
         print(f"\n### {name} set ({results[next(iter(results))]['sets'][name]['n']} questions)\n")
         print(table(results, name))
+        if "madoguchi" in results:
+            m = results["madoguchi"]["sets"][name]
+            print(
+                f"\nmadoguchi: {m['urgent_missed']} urgent messages not escalated, "
+                f"{m['urgent_one_tap']} of them one tap from help (the safety line)"
+            )
         if "madoguchi" in results and len(results) > 1:
             errors = {k: 100 - v["sets"][name]["knowledge_top1"] for k, v in results.items()}
             peer = min((v, k) for k, v in errors.items() if k != "madoguchi")

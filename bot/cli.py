@@ -243,7 +243,8 @@ def evaluate_cmd(
     out.print(
         f"calibration error: {report.calibration_error:.3f}   "
         f"language detection: {report.lang_accuracy:.1f} %   urgent recall: "
-        f"{report.urgent_recall:.1f} %   out-of-scope answered from the KB: "
+        f"{report.urgent_recall:.1f} % ({report.urgent_total - report.urgent_found} missed, "
+        f"{report.urgent_one_tap} of them one tap from help)   out-of-scope answered from the KB: "
         f"{report.oos_answer_rate:.1f} %"
     )
     if report.confusions:

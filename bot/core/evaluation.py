@@ -23,6 +23,7 @@ __all__ = [
     "evaluate",
     "load_items",
     "load_set",
+    "predict",
     "score",
     "summarize",
 ]
@@ -49,6 +50,7 @@ class EvalReport:
     answered_right: int = 0  # ... answered outright with that entry
     answered_wrong: int = 0  # ... answered outright with another entry
     urgent_flagged: int = 0  # messages of any kind treated as urgent
+    urgent_one_tap: int = 0  # urgent messages missed whose reply still offered "It is urgent"
     by_lang: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     by_category: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     knowledge_lang: dict[str, list[int]] = field(
@@ -112,6 +114,8 @@ class EvalReport:
             "answered_wrong": round(self.answered_wrong_rate, 2),
             "urgent_recall": round(self.urgent_recall, 2),
             "urgent_precision": round(self.urgent_precision, 2),
+            "urgent_missed": self.urgent_total - self.urgent_found,
+            "urgent_missed_one_tap": self.urgent_one_tap,
             "out_of_scope_answered": round(self.oos_answer_rate, 2),
             "by_language": {k: round(self.rate(v), 2) for k, v in sorted(self.by_lang.items())},
             "by_category": {k: round(self.rate(v), 2) for k, v in sorted(self.by_category.items())},
@@ -163,6 +167,21 @@ class Prediction:
     entry: str | None
     urgent: bool
     confidence: float = 0.0
+    one_tap: bool = False  # the reply carries the safety line's "It is urgent" (policy.py)
+
+
+def predict(replies: list[Reply]) -> Prediction:
+    """madoguchi's replies to one message as a `Prediction`, read from the `ask --json`
+    summary (the contract) plus the safety line's button."""
+    result = summarize(replies)
+    return Prediction(
+        result["lang"],
+        result["intent"],
+        result["entry"],
+        bool(result["handoff"]) and result["intent"] == "urgent",
+        result["confidence"],
+        one_tap=any(b.action == "human:urgent" for b in replies[0].buttons),
+    )
 
 
 def score(report: EvalReport, item: EvalItem, got: Prediction, category: str | None) -> None:
@@ -187,6 +206,7 @@ def score(report: EvalReport, item: EvalItem, got: Prediction, category: str | N
     if item.expect == "urgent":
         report.urgent_total += 1
         report.urgent_found += got.urgent
+        report.urgent_one_tap += not got.urgent and got.one_tap
     if item.expect == "out-of-scope":
         report.oos_total += 1
         report.oos_answered += got.entry is not None
@@ -201,11 +221,7 @@ async def evaluate(
     report = EvalReport()
     categories = {e.id: e.category for e in assistant.content.entries.values()}
     for n, item in enumerate(items):
-        result = summarize(await assistant.handle(Incoming(f"eval:{n}", item.text)))
-        urgent = bool(result["handoff"]) and result["intent"] == "urgent"
-        got = Prediction(
-            result["lang"], result["intent"], result["entry"], urgent, result["confidence"]
-        )
+        got = predict(await assistant.handle(Incoming(f"eval:{n}", item.text)))
         score(report, item, got, categories.get(item.expect))
         if progress:
             progress()
