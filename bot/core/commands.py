@@ -117,7 +117,7 @@ class Commands:
     async def _human(
         self, t: Translator, arg: str, state: ConversationState, opened: Opened
     ) -> list[Reply] | None:
-        if arg == "urgent":  # "It is urgent" under a reply: as if the message had been
+        if arg == "urgent":  # "It is urgent" under a reply: as an urgent message would be
             return [self.replies.urgent(t, 1.0), await self.person(t, state, opened, reason=arg)]
         return [await self.person(t, state, opened, reason=arg or "human")]
 
