@@ -11,8 +11,9 @@ rank first, as they would in Rasa or a nearest-neighbour FAQ bot:
 - e5+tfidf: the mean of the two peers' class probabilities.
 Each system runs in a process of its own, so load time and peak memory are its own. Sets:
 `tests/eval/questions.jsonl` (own set) and `tests/eval/dev/`, both used for tuning;
-`tests/eval/blind/` (frozen, never used for tuning) and `tests/eval/stress/` (fresh emergencies
-and their calm neighbours, never used for tuning).
+`tests/eval/dev2/` (the referee: read, never fitted on), `tests/eval/blind/` (frozen, never used
+for tuning) and `tests/eval/stress/` (fresh emergencies and their calm neighbours, never used for
+tuning).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 SETS = {
     "own": ROOT / "tests" / "eval" / "questions.jsonl",
     "dev": ROOT / "tests" / "eval" / "dev",
+    "dev2": ROOT / "tests" / "eval" / "dev2",
     "blind": ROOT / "tests" / "eval" / "blind",
     "stress": ROOT / "tests" / "eval" / "stress",
 }
