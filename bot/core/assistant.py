@@ -95,8 +95,8 @@ class Assistant:
             urgent_at=cal.urgent_at,
             outside_at=cal.outside_at,
             urgent_low=cal.urgent_low,
-            urgent_confirm=cal.urgent_confirm,
-            urgent_veto=cal.urgent_veto,
+            w_sense=cal.w_sense,
+            urgent_mixed_at=cal.urgent_mixed_at,
         )
         self.default_language = default_language
         self.handoff = handoff

@@ -10,12 +10,13 @@ passes its threshold over a knowledge entry, is refused politely with the menu.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.nlu.match import Match
 
-__all__ = ["Decision", "Policy", "Verdict"]
+__all__ = ["Decision", "Policy", "Verdict", "mixed"]
 
 
 class Verdict(StrEnum):
@@ -45,10 +46,12 @@ class Policy:
     urgent_at: float = 0.5  # urgency (the urgent model's probability) that escalates; fitted
     sure_urgency: float = 0.5  # urgency that escalates a single word or a reply within a check
     outside_at: float = 1.0  # the scope model's probability that refuses; fitted
-    # the second opinion by meaning (Match.urgent_rank), fitted: see bot/nlu/match.Calibration
+    # the second opinion by meaning (Match.sense), asked from `urgent_low`: its urgency mixed
+    # with the n-gram model's, `w_sense` on meaning's, escalates from `urgent_mixed_at`; fitted,
+    # see bot/nlu/match.Calibration
     urgent_low: float = 1.0
-    urgent_confirm: int = 0
-    urgent_veto: int = 1000
+    w_sense: float = 0.0
+    urgent_mixed_at: float = 1.0
     misses_before_offer: int = 2
     # An answer, a "did you mean" or a menu carries the safety line when the urgent intent is
     # among this many first candidates. On the held-out folds (2026-12-04) the urgency decision
@@ -74,19 +77,18 @@ class Policy:
         """The urgency model's verdict. Its threshold is low, for recall; a single word ("no",
         "छैन", "hindi") carries too little to read an emergency from it there, so it needs the
         urgency at least even (or the urgent intent first, or an urgent keyword: `decide`).
-        Where the matcher asked for a second opinion by meaning, a message just under the
-        threshold escalates when its nearest example is urgent, and one over it on the model's
-        weak evidence alone does not when urgent ranks far down by meaning."""
+        Where the matcher asked for a second opinion by meaning (the urgency from
+        `urgent_low` up to even), the two urgencies mixed decide instead: an emergency in words
+        the n-grams do not know escalates under the threshold, and a calm question that borrows
+        an emergency's words does not over it. Without it (the model is not installed, or
+        failed) the n-gram model's threshold decides alone."""
         if match.urgency >= self.sure_urgency:
             return True
         if match.one_word:
             return False
-        rank = match.urgent_rank
-        if rank is None:
-            return match.urgency >= self.urgent_at
-        if match.urgency >= self.urgent_at:
-            return rank < self.urgent_veto
-        return match.urgency >= self.urgent_low and rank <= self.urgent_confirm
+        if match.sense is not None and self.w_sense > 0:
+            return mixed(match.urgency, match.sense, self.w_sense) >= self.urgent_mixed_at
+        return match.urgency >= self.urgent_at
 
     def decide(self, match: Match) -> Decision:
         """The verdict, and whether a reply that is not urgent still offers the way to a
@@ -125,3 +127,14 @@ class Policy:
             if top.kind == "intent":
                 return Decision(Verdict.intent, top.id)
         return Decision(Verdict.unknown, top.id)
+
+
+def mixed(lexical: float, meaning: float, weight: float) -> float:
+    """The two urgencies mixed on the log-odds scale, `weight` on meaning's."""
+
+    def logit(p: float) -> float:
+        p = min(max(p, 1e-6), 1 - 1e-6)
+        return math.log(p / (1 - p))
+
+    z = (1 - weight) * logit(lexical) + weight * logit(meaning)
+    return 1.0 / (1.0 + math.exp(-z))

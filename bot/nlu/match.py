@@ -15,7 +15,7 @@ Safety and scope are not left to the ranking: the learnt model's probabilities o
 out-of-scope intents travel with every match (`Match.urgency`, `Match.outside`), so the policy
 sees an emergency worded like a knowledge question even when an entry ranks first. Where that
 probability is in its grey band, a second opinion by meaning (`bot/nlu/meaning.py`) travels too
-(`Match.urgent_rank`). Where the match is too unsure to answer, the same similarities re-order
+(`Match.sense`). Where the match is too unsure to answer, the same similarities re-order
 its entries, so a "did you mean" offers the likeliest first; intents keep their places.
 """
 
@@ -35,7 +35,7 @@ from bot.content.loader import Content
 from bot.languages import base_language
 from bot.nlu.classify import NgramModel
 from bot.nlu.index import BM25Index
-from bot.nlu.meaning import Meaning, Vectors, available, rank_of
+from bot.nlu.meaning import Meaning, Opinion, Vectors, available
 from bot.nlu.normalize import fold, normalize, tokens
 from bot.nlu.places import Places
 
@@ -71,9 +71,9 @@ class Match:
     urgency: float = 0.0  # the urgent model's probability, whatever ranks first
     outside: float = 0.0  # the out-of-scope model's probability, whatever ranks first
     one_word: bool = False  # the message is a single term ("no", "छैन", "3", two kanji)
-    # where the urgent intent ranks by meaning (bot/nlu/meaning.py; 0 = nearest), asked only
-    # when the urgency is in the grey band; None when not asked
-    urgent_rank: int | None = None
+    # the urgency by meaning (bot/nlu/meaning.py), asked only when the n-gram model's is in
+    # its grey band; None when not asked
+    sense: float | None = None
 
     @property
     def top(self) -> Candidate | None:
@@ -91,12 +91,12 @@ class Calibration:
     w_learnt: float = 0.0
     urgent_at: float = 0.5  # urgency from which a message is treated as urgent
     outside_at: float = 1.0  # out-of-scope probability from which a message is refused
-    # the second opinion by meaning (bot/nlu/meaning.py): from `urgent_low` a message for which
-    # at most `urgent_confirm` targets have a nearer example than urgent escalates; from
-    # `urgent_at`, one for which `urgent_veto` or more have does not, on the urgency alone
+    # the second opinion by meaning (bot/nlu/meaning.py), asked from `urgent_low` up to even
+    # urgency: the urgency by meaning mixed with the n-gram model's on the log-odds scale,
+    # `w_sense` on meaning's, escalates from `urgent_mixed_at` (bot/core/policy.mixed)
     urgent_low: float = 1.0
-    urgent_confirm: int = 0
-    urgent_veto: int = 1000
+    w_sense: float = 0.0
+    urgent_mixed_at: float = 1.0
     # under this confidence, with an entry first, meaning re-orders the suggested entries:
     # each entry's fused score plus `w_meaning` times its similarity by meaning
     meaning_below: float = 0.0
@@ -261,9 +261,9 @@ class Matcher:
             )
         candidates_mask = np.flatnonzero(cheap > 0)
         if candidates_mask.size == 0:
-            nearest = self._nearest(text) if self._grey(urgency, one_word, None) else None
-            rank = rank_of(nearest, self._ids["urgent"]) if nearest is not None else None
-            return Match([], 0.0, round(urgency, 4), round(outside, 4), one_word, rank)
+            opinion = self._opinion(text) if self._grey(urgency, one_word, None) else None
+            sense = round(opinion.urgency, 4) if opinion is not None else None
+            return Match([], 0.0, round(urgency, 4), round(outside, 4), one_word, sense)
         if candidates_mask.size > self.SHORTLIST:
             best = np.argpartition(-cheap[candidates_mask], self.SHORTLIST)[: self.SHORTLIST]
             candidates_mask = candidates_mask[best]
@@ -296,16 +296,16 @@ class Matcher:
         confidence = cal.confidence(top, margin)
         grey = self._grey(urgency, one_word, candidates[0].id)
         unsure = candidates[0].kind == "entry" and confidence < cal.meaning_below
-        nearest = self._nearest(text) if grey or (unsure and cal.w_meaning) else None
-        if unsure and nearest is not None:
-            candidates = self._by_meaning(candidates, nearest)
+        opinion = self._opinion(text) if grey or (unsure and cal.w_meaning) else None
+        if unsure and opinion is not None:
+            candidates = self._by_meaning(candidates, opinion.nearest)
         return Match(
             candidates[:limit],
             round(confidence, 4),
             round(urgency, 4),
             round(outside, 4),
             one_word,
-            rank_of(nearest, self._ids["urgent"]) if grey and nearest is not None else None,
+            round(opinion.urgency, 4) if grey and opinion is not None else None,
         )
 
     def _grey(self, urgency: float, one_word: bool, top: str | None) -> bool:
@@ -316,12 +316,12 @@ class Matcher:
             return False
         return min(cal.urgent_low, cal.urgent_at) <= urgency < self.SURE_URGENCY
 
-    def _nearest(self, text: str) -> dict[int, float] | None:
-        """Each target's similarity by meaning (15-30 ms), or None without the model."""
+    def _opinion(self, text: str) -> Opinion | None:
+        """What meaning says of the message (15-30 ms), or None without the model."""
         if self.meaning is None:
             return None
         try:
-            return self.meaning.nearest(text)
+            return self.meaning.judge(text)
         except Exception as exc:  # a broken model never costs the user an answer: lexical only
             log.warning("meaning failed (%s): deciding on lexical evidence alone", exc)
             return None
@@ -353,13 +353,15 @@ class Matcher:
     def nearest(self, text: str) -> dict[str, float] | None:
         """Every target's similarity by meaning to any message (for fitting the second opinion
         and the order of suggestions), None without the model."""
+        opinion = self.opinion(text)
+        return opinion[0] if opinion is not None else None
+
+    def opinion(self, text: str) -> tuple[dict[str, float], float] | None:
+        """Meaning's opinion of any message, by target id (for fitting), None without the model."""
         if self.meaning is None:
             return None
-        return {self.targets[i].id: v for i, v in self.meaning.nearest(text).items()}
-
-    def urgent_rank(self, text: str) -> int | None:
-        """The second opinion on any message (for fitting its ranks), None without the model."""
-        return self.meaning.urgent_rank(text) if self.meaning is not None else None
+        found = self.meaning.judge(text)
+        return {self.targets[i].id: v for i, v in found.nearest.items()}, found.urgency
 
     def _closeness(self, i: int, form: str, lang: str | None) -> float:
         """Closeness to target i's nearest example in the message's own language: a tenth of

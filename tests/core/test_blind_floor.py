@@ -2,7 +2,8 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set.
+figure can never come from an edited set. The referee set (tests/eval/dev2/) is never fitted on
+either, but may be read: it judges a change before the blind set is looked at.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import pytest
 
 from bot.content.loader import default_content_dir
 from bot.core.assistant import Assistant
-from bot.core.evaluation import evaluate, load_set
+from bot.core.evaluation import EvalReport, evaluate, load_set
 
 EVAL = default_content_dir() / "tests" / "eval"
 BLIND = EVAL / "blind"
 STRESS = EVAL / "stress"
+REFEREE = EVAL / "dev2"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
 
@@ -33,9 +35,31 @@ def test_the_frozen_sets_are_unchanged(folder) -> None:
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == pinned[name], name
 
 
-# The targets of issue #11, held as they are met (README, "Figures", measured 2026-12-04:
-# knowledge top-1 97.8 %, lowest language 93.3 %, answered right 97.4 %, answered with a wrong
-# entry 0.0 %, out-of-scope answered 3.0 %, urgent 98.9 % at 93 % precision, language 99.6 %).
+def holds(report: EvalReport, floors: dict[str, float]) -> None:
+    """Every figure named in `floors` at or above it (at or below it, for `..._at_most`)."""
+    figures = report.as_dict()
+    measured = {
+        "knowledge_top1": report.knowledge_accuracy,
+        "answered_right": report.answered_right_rate,
+        "answered_wrong_at_most": report.answered_wrong_rate,
+        "out_of_scope_answered_at_most": report.oos_answer_rate,
+        "urgent_recall": report.urgent_recall,
+        "urgent_precision": report.urgent_precision,
+        "language": report.lang_accuracy,
+    }
+    for name, floor in floors.items():
+        if name == "every_language":
+            for lang, rate in report.knowledge_by_lang().items():
+                assert rate >= floor, (lang, figures)
+        elif name.endswith("_at_most"):
+            assert measured[name] <= floor, (name, figures)
+        else:
+            assert measured[name] >= floor, (name, figures)
+
+
+# The targets of issue #11, held as they are met (README, "Figures", measured 2026-12-05:
+# knowledge top-1 98.9 %, lowest language 93.3 %, answered right 98.1 %, answered with a wrong
+# entry 0.0 %, out-of-scope answered 3.0 %, urgent 98.9 % at 95.7 % precision, language 99.6 %).
 # Urgent recall is the one target not met (100 %): the floor holds what is reached, one miss in 90.
 FLOORS = {
     "knowledge_top1": 97.0,
@@ -52,31 +76,39 @@ FLOORS = {
 async def test_blind_floors(assistant: Assistant) -> None:
     items = load_set(BLIND)
     assert {i.lang for i in items} == LANGUAGES and len(items) >= 50 * len(LANGUAGES)
-    report = await evaluate(assistant, items)
-    figures = report.as_dict()
-    assert report.knowledge_accuracy >= FLOORS["knowledge_top1"], figures
-    for lang, rate in report.knowledge_by_lang().items():
-        assert rate >= FLOORS["every_language"], (lang, figures)
-    assert report.answered_right_rate >= FLOORS["answered_right"], figures
-    assert report.answered_wrong_rate <= FLOORS["answered_wrong_at_most"], figures
-    assert report.oos_answer_rate <= FLOORS["out_of_scope_answered_at_most"], figures
-    assert report.urgent_recall >= FLOORS["urgent_recall"], figures
-    assert report.urgent_precision >= FLOORS["urgent_precision"], figures
-    assert report.lang_accuracy >= FLOORS["language"], figures
+    holds(await evaluate(assistant, items), FLOORS)
 
 
 # The emergency stress set (measured 2026-12-04: 472 of 495 emergencies escalated, 95.4 %, at
-# 92 % precision; with the second opinion by meaning, 477, 96.4 %, at 92.8 %; the plain peers
-# 77-89 %). Its calm neighbours are hard on purpose and loosely labelled
-# (tests/eval/stress/README.md), so only the urgent figures hold floors here.
-STRESS_FLOORS = {"urgent_recall": 96.0, "urgent_precision": 92.0}
+# 92 % precision; with the second opinion by meaning, 477, 96.4 %, at 92.8 %; 2026-12-05, with
+# meaning's urgency mixed in, 477 at 94.5 %; the plain peers 77-89 %). Its calm neighbours are
+# hard on purpose and loosely labelled (tests/eval/stress/README.md), so only the urgent figures
+# hold floors here.
+STRESS_FLOORS = {"urgent_recall": 96.0, "urgent_precision": 93.5}
 
 
 async def test_stress_floors(assistant: Assistant) -> None:
     items = load_set(STRESS)
     assert {i.lang for i in items} == LANGUAGES
     assert sum(i.expect == "urgent" for i in items) >= 55 * len(LANGUAGES)
-    report = await evaluate(assistant, items)
-    figures = report.as_dict()
-    assert report.urgent_recall >= STRESS_FLOORS["urgent_recall"], figures
-    assert report.urgent_precision >= STRESS_FLOORS["urgent_precision"], figures
+    holds(await evaluate(assistant, items), STRESS_FLOORS)
+
+
+# The referee set (measured 2026-12-05, with meaning's urgency mixed in: knowledge top-1 96.9 %,
+# lowest language 95.0 %, answered with a wrong entry 0.3 %, 134 of 135 emergencies at 95.0 %
+# precision, out-of-scope answered 6.7 %: 6 of 90 near misses, four of them a visiting
+# relative's tourist visa; before it, 96.4 % and 94.4 %).
+REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 93.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 7.0,
+}
+
+
+async def test_referee_floors(assistant: Assistant) -> None:
+    items = load_set(REFEREE)
+    assert {i.lang for i in items} == LANGUAGES and len(items) == 70 * len(LANGUAGES)
+    holds(await evaluate(assistant, items), REFEREE_FLOORS)

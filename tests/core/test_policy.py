@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.policy import Policy, Verdict
+import pytest
+
+from bot.core.policy import Policy, Verdict, mixed
 from bot.nlu.match import Candidate, Match
 
 POLICY = Policy(answer_at=0.5, suggest_at=0.2, urgent_at=0.4, outside_at=0.5)
@@ -58,40 +60,47 @@ def test_scope_does_not_override_a_request_for_a_person() -> None:
     assert POLICY.decide(match).target == "human"
 
 
-# -- the second opinion by meaning (Match.urgent_rank, bot/nlu/meaning.py) ----------------------
+# -- the second opinion by meaning (Match.sense, bot/nlu/meaning.py) ------------------------------
 
-SECOND = replace(POLICY, urgent_low=0.2, urgent_confirm=0, urgent_veto=6)
+SECOND = replace(POLICY, urgent_low=0.2, w_sense=0.6, urgent_mixed_at=0.3)
 
 
 def test_just_under_the_threshold_an_emergency_by_meaning_escalates() -> None:
-    match = Match([entry("workers-comp-injury")], 0.7, urgency=0.3, urgent_rank=0)
-    assert SECOND.decide(match).verdict is Verdict.urgent
-    # the nearest example is not urgent: the answer stands; under the lower bound: never asked
-    assert SECOND.decide(replace(match, urgent_rank=1)).verdict is Verdict.answer
-    assert SECOND.decide(replace(match, urgency=0.1)).verdict is Verdict.answer
+    match = Match([entry("workers-comp-injury")], 0.7, urgency=0.3, sense=0.9)
+    assert mixed(0.3, 0.9, 0.6) >= 0.3 and SECOND.decide(match).verdict is Verdict.urgent
+    # calm by meaning: the answer stands
+    assert SECOND.decide(replace(match, sense=0.05)).verdict is Verdict.answer
 
 
-def test_weak_urgency_far_from_every_emergency_by_meaning_is_not_escalated() -> None:
-    calm = Match([entry("workers-comp-injury")], 0.7, urgency=0.45, urgent_rank=6)
+def test_weak_urgency_that_reads_calm_by_meaning_is_not_escalated() -> None:
+    calm = Match([entry("workers-comp-injury")], 0.7, urgency=0.45, sense=0.02)
     assert SECOND.decide(calm).verdict is Verdict.answer
-    assert SECOND.decide(replace(calm, urgent_rank=5)).verdict is Verdict.urgent
-    # no second opinion (the model is not installed): the threshold alone decides, as before
-    assert SECOND.decide(replace(calm, urgent_rank=None)).verdict is Verdict.urgent
+    assert SECOND.decide(replace(calm, sense=0.5)).verdict is Verdict.urgent
+    # no second opinion (the model is not installed, or failed): the threshold alone decides
+    assert SECOND.decide(replace(calm, sense=None)).verdict is Verdict.urgent
+    assert SECOND.decide(replace(calm, urgency=0.3, sense=None)).verdict is Verdict.answer
 
 
-def test_the_veto_never_overrides_strong_evidence() -> None:
-    far = Match([intent("urgent"), entry("workers-comp-injury")], 0.7, urgency=0.45, urgent_rank=9)
+def test_meaning_never_overrides_strong_evidence() -> None:
+    far = Match([intent("urgent"), entry("workers-comp-injury")], 0.7, urgency=0.45, sense=0.0)
     assert SECOND.decide(far).verdict is Verdict.urgent  # the urgent intent ranks first
-    sure = Match([entry("workers-comp-injury")], 0.7, urgency=0.55, urgent_rank=9)
+    sure = Match([entry("workers-comp-injury")], 0.7, urgency=0.55, sense=0.0)
     assert SECOND.decide(sure).verdict is Verdict.urgent  # even urgency
     keyword = Candidate("urgent", "intent", 0.3, 0.0, 0.0, 0.8, 0.1)
-    hit = Match([entry("workers-comp-injury"), keyword], 0.7, urgency=0.45, urgent_rank=9)
+    hit = Match([entry("workers-comp-injury"), keyword], 0.7, urgency=0.45, sense=0.0)
     assert SECOND.decide(hit).verdict is Verdict.urgent  # an urgent keyword
 
 
 def test_a_single_word_is_not_confirmed_by_meaning() -> None:
-    word = Match([intent("help")], 0.6, urgency=0.3, one_word=True, urgent_rank=0)
+    word = Match([intent("help")], 0.6, urgency=0.3, one_word=True, sense=0.99)
     assert SECOND.decide(word).verdict is Verdict.intent
+
+
+def test_the_mix_weighs_the_two_urgencies_on_the_log_odds_scale() -> None:
+    assert mixed(0.2, 0.2, 0.6) == pytest.approx(0.2)
+    assert mixed(0.1, 0.9, 0.5) == pytest.approx(0.5)
+    assert mixed(0.1, 0.9, 0.0) == pytest.approx(0.1) and mixed(0.1, 0.9, 1.0) == pytest.approx(0.9)
+    assert mixed(0.0, 1.0, 0.5) == pytest.approx(0.5)  # the ends are clipped, never infinite
 
 
 # -- the safety line: what the urgency decision misses is one tap from help -----------------------

@@ -50,6 +50,19 @@ def test_an_emergency_in_another_language_and_new_words_is_nearest_to_urgent(mod
     assert meaning.urgent_rank("quantos dias de férias remuneradas eu tenho por ano?") >= 1
 
 
+def test_an_emergency_reads_urgent_by_meaning_and_a_calm_question_that_borrows_its_words_not(
+    engine,
+) -> None:
+    # the regression over every example's vector, urgent against the rest (the real content)
+    meaning = engine.matcher.meaning
+    fallen = meaning.judge("my coworker fell from the scaffolding and is not moving").urgency
+    hurt = meaning.judge("Mình bị máy kẹp tay, chảy máu nhiều, quản lý bảo đừng đi viện").urgency
+    calm = meaning.judge("if I get hurt at work one day, who pays the hospital bill?").urgency
+    leave = meaning.judge("how many days of paid leave do I get in my first year").urgency
+    assert fallen > 0.5 and hurt > 0.5
+    assert calm < 0.5 and leave < 0.05
+
+
 def test_the_model_is_not_pickled_and_comes_back_on_first_use(model) -> None:
     texts, owners = zip(*EXAMPLES, strict=True)
     meaning = Meaning.build(texts, owners, URGENT, Vectors(None))
@@ -88,10 +101,10 @@ def test_the_matcher_asks_for_the_opinion_only_in_the_grey_band(engine) -> None:
     leave = "how many days of paid leave do I get in my first year"
     matcher.calibration = replace(engine.matcher.calibration, urgent_low=0.0, urgent_at=0.0)
     asked = matcher.rank(leave, "en")  # every urgency under even is grey now
-    assert asked.urgent_rank is not None and asked.urgent_rank >= 1
-    assert matcher.rank("leave", "en").urgent_rank is None  # a single word: never
+    assert asked.sense is not None and asked.sense < 0.1
+    assert matcher.rank("leave", "en").sense is None  # a single word: never
     matcher.calibration = replace(engine.matcher.calibration, urgent_low=0.99, urgent_at=0.99)
-    assert matcher.rank(leave, "en").urgent_rank is None  # under the band: not asked
+    assert matcher.rank(leave, "en").sense is None  # under the band: not asked
 
 
 def test_the_shipped_vectors_spare_a_fresh_machine_the_embedding(tmp_path: Path, model) -> None:
@@ -128,7 +141,7 @@ def test_a_broken_model_costs_the_second_opinion_not_the_answer(engine) -> None:
     matcher.meaning._embedder = Broken()
     matcher.calibration = replace(engine.matcher.calibration, urgent_low=0.0, urgent_at=0.0)
     match = matcher.rank("how many days of paid leave do I get in my first year", "en")
-    assert match.urgent_rank is None and match.top.id == "annual-paid-leave"
+    assert match.sense is None and match.top.id == "annual-paid-leave"
 
 
 class Once:
@@ -179,7 +192,7 @@ def test_an_unsure_matchs_entries_are_reordered_by_meaning_and_intents_keep_thei
     assert ordered[0].meaning == 0.9 and ordered[1] is lexical[1] and ordered[3] is lexical[3]
 
 
-def test_one_embedding_serves_the_urgent_rank_and_the_order(engine, model) -> None:
+def test_one_embedding_serves_the_urgency_and_the_order(engine, model) -> None:
     matcher = copy.copy(engine.matcher)
     matcher.meaning = copy.copy(engine.matcher.meaning)
     counting = matcher.meaning._embedder = Once(model)
@@ -188,7 +201,7 @@ def test_one_embedding_serves_the_urgent_rank_and_the_order(engine, model) -> No
     # grey for urgency and unsure for the order at once: one call to the model
     matcher.calibration = replace(cal, urgent_low=0.0, urgent_at=0.0, meaning_below=1.01)
     match = matcher.rank(leave, "en")
-    assert counting.seen == [leave] and match.urgent_rank is not None
+    assert counting.seen == [leave] and match.sense is not None
     assert any(c.meaning > 0 for c in match.candidates)
     # sure and out of the band: the model is not asked
     matcher.calibration = replace(cal, urgent_low=0.99, urgent_at=0.99, meaning_below=0.0)
