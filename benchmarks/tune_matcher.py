@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.content.loader import load_content  # noqa: E402
 from bot.core.evaluation import load_set  # noqa: E402
-from bot.core.policy import Policy  # noqa: E402
+from bot.core.policy import Policy, mixed  # noqa: E402
 from bot.nlu.calibrate import fit, held_out  # noqa: E402
 from bot.nlu.match import CALIBRATION_FILE, Calibration, Match, Matcher  # noqa: E402
 from bot.nlu.meaning import Vectors  # noqa: E402
@@ -218,10 +218,6 @@ def second_opinion(folds: list[Record], sets: list[Record], w, at: float):
             np.array([_urgent_otherwise(r[1], w) for r in records]),
         )
 
-    def logit(p):
-        p = np.clip(p, 1e-6, 1 - 1e-6)
-        return np.log(p / (1 - p))
-
     data = {"folds": arrays(folds), "sets": arrays(sets)}
     best, best_key = None, None
     for w_sense in [x / 10 for x in range(1, 10)]:
@@ -229,7 +225,7 @@ def second_opinion(folds: list[Record], sets: list[Record], w, at: float):
             flags = {}
             for name, (urgent, u, sense, one, otherwise) in data.items():
                 grey = (u >= low) & (u < 0.5) & ~one
-                mix = 1 / (1 + np.exp(-((1 - w_sense) * logit(u) + w_sense * logit(sense))))
+                mix = mixed(u, sense, w_sense)
                 fixed = otherwise | (u >= 0.5)
                 flags[name] = (urgent, fixed, grey, mix)
             for mixed_at in [x / 400 for x in range(1, 400)]:

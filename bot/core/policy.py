@@ -10,13 +10,17 @@ passes its threshold over a knowledge entry, is refused politely with the menu.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TypeVar
+
+import numpy as np
 
 from bot.nlu.match import Match
 
 __all__ = ["Decision", "Policy", "Verdict", "mixed"]
+
+Urgency = TypeVar("Urgency", float, np.ndarray)
 
 
 class Verdict(StrEnum):
@@ -129,12 +133,10 @@ class Policy:
         return Decision(Verdict.unknown, top.id)
 
 
-def mixed(lexical: float, meaning: float, weight: float) -> float:
-    """The two urgencies mixed on the log-odds scale, `weight` on meaning's."""
-
-    def logit(p: float) -> float:
-        p = min(max(p, 1e-6), 1 - 1e-6)
-        return math.log(p / (1 - p))
-
-    z = (1 - weight) * logit(lexical) + weight * logit(meaning)
-    return 1.0 / (1.0 + math.exp(-z))
+def mixed(lexical: Urgency, meaning: Urgency, weight: float) -> Urgency:
+    """The two urgencies mixed on the log-odds scale, `weight` on meaning's; of one message, or
+    of many at once (numpy arrays, as `benchmarks/tune_matcher.py` fits it)."""
+    lex = np.clip(lexical, 1e-6, 1 - 1e-6)
+    sense = np.clip(meaning, 1e-6, 1 - 1e-6)
+    z = (1 - weight) * np.log(lex / (1 - lex)) + weight * np.log(sense / (1 - sense))
+    return 1.0 / (1.0 + np.exp(-z))
