@@ -111,9 +111,14 @@ async def test_two_counselors_press_claim_and_the_loser_sees_who_has_it_without_
     sato = await logged_in(browser, served, "sato")
     tanaka = await logged_in(browser, served, "tanaka")
     await sato.screenshot(path=str(served.shots / "desk-queue.png"), full_page=True)
+    # Both press at once. A real click waits for the button to be still and visible, and the
+    # first claim's live update can take the button off the other page first: dispatched
+    # clicks press both as two hands would.
     await asyncio.gather(
-        sato.click(f"[data-testid=claim-{ticket}]"), tanaka.click(f"[data-testid=claim-{ticket}]")
+        sato.dispatch_event(f"[data-testid=claim-{ticket}]", "click"),
+        tanaka.dispatch_event(f"[data-testid=claim-{ticket}]", "click"),
     )
+    await asyncio.gather(*(p.wait_for_url(f"**/tickets/{ticket}*") for p in (sato, tanaka)))
     holder = (await served.assistant.handoff.tickets.get(ticket)).claimed_by
     assert holder in ("web:sato", "web:tanaka")
     loser, winner = (tanaka, sato) if holder == "web:sato" else (sato, tanaka)
