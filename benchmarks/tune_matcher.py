@@ -112,12 +112,14 @@ def top1(records: list[Record], w: tuple[float, float, float, float]) -> float:
     return hits / len(records)
 
 
-def _urgent_otherwise(cands, w) -> bool:
-    """Urgent without the urgency model: ranked first, or an urgent keyword (the policy)."""
+def _urgent_otherwise(cands, text: str, w) -> bool:
+    """Urgent without the urgency model: ranked first on evidence of its own (more than one
+    word, one of them in an urgent example), or an urgent keyword (`Policy.surely_urgent`)."""
     if not cands:
         return False
     best = max(cands, key=lambda c: _fused(c, w))
-    return best[0] == "urgent" or any(c[0] == "urgent" and c[3] >= 0.6 for c in cands)
+    first = best[0] == "urgent" and not _one_word(text) and (best[2] > 0 or best[3] > 0)
+    return first or any(c[0] == "urgent" and c[3] >= 0.6 for c in cands)
 
 
 def urgent_threshold(folds: list[Record], sets: list[Record], w) -> float:
@@ -182,7 +184,7 @@ def _urgent(cands, urgency: float, text: str, w, at: float, sense=None, second=N
     else:
         sense = None
     match = Match([], 0.0, urgency, 0.0, _one_word(text), sense)
-    return policy.urgent_by_model(match) or _urgent_otherwise(cands, w)
+    return policy.urgent_by_model(match) or _urgent_otherwise(cands, text, w)
 
 
 def urgent_figures(records: list[Record], w, at: float, second=None) -> tuple[float, float]:
@@ -215,7 +217,7 @@ def second_opinion(folds: list[Record], sets: list[Record], w, at: float):
             np.array([r[2] for r in records]),
             np.array([r[7] for r in records]),
             np.array([_one_word(r[4]) for r in records]),
-            np.array([_urgent_otherwise(r[1], w) for r in records]),
+            np.array([_urgent_otherwise(r[1], r[4], w) for r in records]),
         )
 
     data = {"folds": arrays(folds), "sets": arrays(sets)}

@@ -3,7 +3,7 @@
 Confidences are calibrated on held-out folds of the content (see bot/nlu/match.py), so ANSWER
 means "at least this likely to be right". Safety and scope are decisions of their own, taken
 before the ranking is looked at: an urgent message (by the urgency model, the urgent intent
-ranking first, or a strong urgent keyword) always escalates and never gets a menu or a knowledge
+ranking first on words of its own, or a strong urgent keyword) always escalates and never gets a menu or a knowledge
 answer; a message whose best match is the out-of-scope intent, or whose out-of-scope probability
 passes its threshold over a knowledge entry, is refused politely with the menu.
 """
@@ -67,15 +67,28 @@ class Policy:
 
     def surely_urgent(self, match: Match) -> bool:
         """Urgent by a signal that does not rest on the low, recall-tuned threshold alone: the
-        urgent intent ranks first, one of its keywords matches, or the urgency is at least even.
+        urgent intent ranks first on evidence of its own, one of its keywords matches, or the urgency is at least even.
         A short reply to a self-check's question ("पाँच दिन", five days) can cross the threshold
         on its priors; it is then the check's answer, unless one of these says otherwise."""
         if match.urgency >= self.sure_urgency:
             return True
-        return any(
-            c.id == "urgent" and (c is match.candidates[0] or c.keyword >= self.urgent_keyword_at)
-            for c in match.candidates
+        return self.urgent_first(match) or any(
+            c.id == "urgent" and c.keyword >= self.urgent_keyword_at for c in match.candidates
         )
+
+    @staticmethod
+    def urgent_first(match: Match) -> bool:
+        """The urgent intent ranks first on evidence of its own. A single word does not count
+        ("no", "wala", "help" can rank urgent first on nothing but words every emergency shares;
+        a one-word emergency escalates by its keyword or an urgency at least even), nor does a
+        message none of whose words is in any urgent example ("zzq": urgent is then first on the
+        class's prior alone). On the held-out folds (2026-12-05) this takes nine greetings and
+        replies ("help", "wala", "没有", "sanchai hunuhunchha?") out of the urgent ones and
+        loses no emergency."""
+        if not match.candidates or match.one_word:
+            return False
+        top = match.candidates[0]
+        return top.id == "urgent" and (top.coverage > 0 or top.keyword > 0)
 
     def urgent_by_model(self, match: Match) -> bool:
         """The urgency model's verdict. Its threshold is low, for recall; a single word ("no",
@@ -113,9 +126,8 @@ class Policy:
             return Decision(Verdict.unknown, None)
         top = match.candidates[0]
         # Safety first: urgent is never out-ranked into a knowledge answer when its keywords hit.
-        for cand in match.candidates:
-            if cand.id == "urgent" and (cand is top or cand.keyword >= self.urgent_keyword_at):
-                return Decision(Verdict.urgent, "urgent")
+        if self.surely_urgent(match):
+            return Decision(Verdict.urgent, "urgent")
         if top.id == "out-of-scope" or (top.kind == "entry" and match.outside >= self.outside_at):
             # Scope: a question about another country, private life or news is refused,
             # whatever the runner-up; a suggestion of a Tokyo topic would be an answer in disguise.

@@ -38,6 +38,25 @@ def test_a_single_word_needs_even_urgency_to_escalate() -> None:
     assert POLICY.decide(replace(word, one_word=False)).verdict is Verdict.urgent
 
 
+def test_urgent_first_escalates_on_words_of_its_own() -> None:
+    first = Match([intent("urgent", 0.6), entry("harassment-consultation")], 0.4, urgency=0.1)
+    assert POLICY.decide(first).verdict is Verdict.urgent
+    assert POLICY.surely_urgent(first)  # a check's reply too
+
+
+def test_urgent_first_on_the_prior_alone_or_on_one_word_does_not() -> None:
+    # "zzq": no word of it in any urgent example, urgent first only as the largest class;
+    # "no": a word every language's emergencies share
+    nothing = Candidate("urgent", "intent", 0.06, 0.0, 0.0, 0.0, 0.1)
+    gibberish = Match([nothing, intent("thanks", 0.05)], 0.1, urgency=0.1)
+    assert POLICY.decide(gibberish).verdict is not Verdict.urgent
+    assert not POLICY.surely_urgent(gibberish)
+    word = Match([intent("urgent", 0.6), intent("help", 0.55)], 0.5, urgency=0.3, one_word=True)
+    assert POLICY.decide(word).verdict is not Verdict.urgent
+    keyword = Candidate("urgent", "intent", 0.6, 0.0, 1.0, 0.8, 0.3)
+    assert POLICY.decide(replace(word, candidates=[keyword])).verdict is Verdict.urgent
+
+
 def test_an_urgent_message_never_gets_a_menu_or_a_suggestion() -> None:
     match = Match([entry("harassment-consultation"), intent("urgent")], 0.3, urgency=0.9)
     decision = POLICY.decide(match)
