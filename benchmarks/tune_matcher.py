@@ -34,19 +34,19 @@ from bot.nlu.meaning import Vectors  # noqa: E402
 from bot.nlu.normalize import normalize, tokens  # noqa: E402
 
 BASE = Calibration(w_fuzzy=0.2, w_coverage=0.2, w_keyword=0.2, w_learnt=0.4)
-# expected id, candidates (id, fuzzy, coverage, keyword, learnt), urgency, outside, text,
-# where urgent ranks by meaning (bot/nlu/meaning.py), each candidate's similarity by meaning and
-# the urgency by meaning (None without the model)
+# expected id, candidates (id, fuzzy, coverage, keyword, learnt), urgency, outside, text, each
+# candidate's similarity by meaning (bot/nlu/meaning.py) and the urgency by meaning (both None
+# without the model)
 Record = tuple[
     str,
     list[tuple[str, float, float, float, float]],
     float,
     float,
     str,
-    int | None,
     dict[str, float] | None,
     float | None,
 ]
+RECORDS = 2  # the layout above, part of the cache key
 PRODUCTION_SHORTLIST = Matcher.SHORTLIST
 VECTORS = ROOT / "benchmarks" / ".cache"
 SEED = ROOT / "knowledge" / Vectors.FILE
@@ -57,16 +57,15 @@ def _record(matcher: Matcher, text: str, lang: str | None, expect: str) -> Recor
     cands = [(c.id, c.fuzzy, c.coverage, c.keyword, c.learnt) for c in match.candidates]
     opinion = matcher.opinion(text)  # one call to the model for every use
     if opinion is None:
-        return expect, cands, match.urgency, match.outside, text, None, None, None
+        return expect, cands, match.urgency, match.outside, text, None, None
     near, sense = opinion
-    rank = sum(1 for v in near.values() if v > near["urgent"])
     sims = {c[0]: near.get(c[0], 0.0) for c in cands}
-    return expect, cands, match.urgency, match.outside, text, rank, sims, sense
+    return expect, cands, match.urgency, match.outside, text, sims, sense
 
 
 def _records_key() -> str:
     """The content and the code that ranks it; not calibration.json, which BASE replaces."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"records {RECORDS}".encode())
     files = sorted((ROOT / "bot" / "nlu").glob("*.py")) + sorted(
         (ROOT / "knowledge").rglob("*.yaml")
     )
@@ -188,14 +187,14 @@ def _urgent(cands, urgency: float, text: str, w, at: float, sense=None, second=N
 
 
 def urgent_figures(records: list[Record], w, at: float, second=None) -> tuple[float, float]:
-    flagged = [r[0] for r in records if _urgent(r[1], r[2], r[4], w, at, r[7], second)]
+    flagged = [r[0] for r in records if _urgent(r[1], r[2], r[4], w, at, r[6], second)]
     precision = sum(e == "urgent" for e in flagged) / max(1, len(flagged))
     return precision, len(flagged) / len(records)
 
 
 def caught_urgent(records: list[Record], w, at: float, second=None) -> int:
     return sum(
-        1 for r in records if r[0] == "urgent" and _urgent(r[1], r[2], r[4], w, at, r[7], second)
+        1 for r in records if r[0] == "urgent" and _urgent(r[1], r[2], r[4], w, at, r[6], second)
     )
 
 
@@ -208,14 +207,14 @@ def second_opinion(folds: list[Record], sets: list[Record], w, at: float):
     60 % or more (three emergencies for every two calm questions taken to a person on the
     folds, which are dense with calm questions written to sit on the boundary: what the rank
     rules it replaced gave, 59.6 %)."""
-    if any(r[7] is None for r in folds):
+    if any(r[6] is None for r in folds):
         return None
 
     def arrays(records: list[Record]):
         return (
             np.array([r[0] == "urgent" for r in records]),
             np.array([r[2] for r in records]),
-            np.array([r[7] for r in records]),
+            np.array([r[6] for r in records]),
             np.array([_one_word(r[4]) for r in records]),
             np.array([_urgent_otherwise(r[1], r[4], w) for r in records]),
         )
@@ -252,7 +251,7 @@ def _first(record: Record, cal: Calibration, entries: set[str], w_meaning: float
     """The first guess as the matcher gives it: its shortlist ranked by the fused score, and
     under `meaning_below` with an entry first, the entries re-ordered by meaning in their
     places (`Matcher._by_meaning`)."""
-    sims = record[6]
+    sims = record[5]
     if not record[1]:
         return None
     ranked, confidence = _lexical(record, cal)
@@ -267,7 +266,7 @@ def _first(record: Record, cal: Calibration, entries: set[str], w_meaning: float
 
 
 def _grey(record: Record, cal: Calibration, w) -> bool:
-    """Whether the matcher asks for the urgent rank (`Matcher._grey`)."""
+    """Whether the matcher asks for the second opinion on urgency (`Matcher._grey`)."""
     cands, urgency, text = record[1], record[2], record[4]
     first = max(cands, key=lambda c: _fused(c, w))[0] if cands else None
     low = min(cal.urgent_low, cal.urgent_at)
@@ -292,7 +291,7 @@ def meaning_order(
     """The weight of meaning in re-ordering an unsure match's entries (under the policy's
     answer threshold): the best top-1 on the folds that loses nothing on the tuning sets; 0
     when it earns less than a tenth of a point (each call costs ~20 ms)."""
-    if any(r[6] is None for r in folds):
+    if any(r[5] is None for r in folds):
         return 0.0, 0.0
 
     def top1_with(records: list[Record], w: float) -> float:

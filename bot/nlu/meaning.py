@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Meaning", "Opinion", "Vectors", "available", "rank_of"]
+__all__ = ["Meaning", "Opinion", "Vectors", "available"]
 
 log = logging.getLogger(__name__)
 
@@ -150,8 +150,8 @@ class Opinion:
 
 
 class Meaning:
-    """The content's example questions as vectors: where the urgent intent ranks among the
-    targets by their nearest example to a message, and how urgent the message reads.
+    """The content's example questions as vectors: each target's nearest example to a message
+    (which orders an unsure match's suggestions), and how urgent the message reads.
 
     The urgency is a logistic regression over the vectors, urgent examples against all others.
     Nearest-example ranks look at one example each; the regression weighs them all, so a calm
@@ -189,7 +189,6 @@ class Meaning:
         if urgent not in set(present.tolist()):
             raise ValueError("the urgent intent has no example questions")
         self.owners: list[int] = present.tolist()
-        self.urgent_owner = int(urgent)
         self._embedder: Any = None  # the model, loaded on first use and never pickled
 
     @classmethod
@@ -209,8 +208,8 @@ class Meaning:
     def judge(self, text: str) -> Opinion:
         """Each target's similarity to the message by its nearest example question (cosine in
         the examples' principal directions), keyed by the owners given at construction, and the
-        message's urgency. One call to the model serves every use: the urgency, the urgent rank
-        and the order of suggestions."""
+        message's urgency. One call to the model serves both uses: the urgency and the order of
+        suggestions."""
         if self._embedder is None:
             self._embedder = _model()
         query = self._embedder.query(text) @ self.basis
@@ -223,14 +222,6 @@ class Meaning:
             dict(zip(self.owners, best.tolist(), strict=True)), 1.0 / (1.0 + math.exp(-z))
         )
 
-    def nearest(self, text: str) -> dict[int, float]:
-        return self.judge(text).nearest
-
-    def urgent_rank(self, text: str) -> int:
-        """How many targets have an example nearer to the message than the nearest urgent one
-        (0: the nearest example of all is urgent)."""
-        return rank_of(self.nearest(text), self.urgent_owner)
-
 
 def _urgency_model(matrix: np.ndarray, urgent: np.ndarray) -> tuple[np.ndarray, float]:
     """Urgent examples against all others; scikit-learn is imported here only (build time).
@@ -239,9 +230,3 @@ def _urgency_model(matrix: np.ndarray, urgent: np.ndarray) -> tuple[np.ndarray, 
 
     model = LogisticRegression(C=1.0, max_iter=3000).fit(matrix, urgent.astype(np.int64))
     return model.coef_[0].astype(np.float32), float(model.intercept_[0])
-
-
-def rank_of(nearest: dict[int, float], owner: int) -> int:
-    """How many targets are nearer to the message than `owner`."""
-    mine = nearest[owner]
-    return sum(1 for value in nearest.values() if value > mine)
