@@ -58,11 +58,11 @@ class Policy:
     urgent_mixed_at: float = 1.0
     misses_before_offer: int = 2
     # An answer, a "did you mean" or a menu carries the safety line when the urgent intent is
-    # among this many first candidates. On the held-out folds (2026-12-04) the urgency decision
-    # misses 7 of 809 emergencies, 6 of them with a confident knowledge answer; at 2 the line
-    # reaches 4 of the 7 and is on 4.4 % of the calm replies (7.4 % on the tuning sets), nearly
-    # all about injuries, harassment, residence cards and disasters, where the numbers belong
-    # anyway; at 3 it reaches 5 on 8.3 %, spreading to wages and overtime.
+    # among this many first candidates. On the held-out folds (2026-12-05) the urgency decision
+    # misses 6 of 809 emergencies; at 2 the line reaches 3 of the 6 and is on 4.8 % of the calm
+    # replies (7.6 % on the tuning sets), nearly all about injuries, harassment, residence cards
+    # and disasters, where the numbers belong anyway; at 3 it reaches 4 on 9.0 %, spreading to
+    # wages and overtime (on 12-04: 4 and 5 of 7 missed, on 4.4 and 8.3 %).
     urgent_hint_rank: int = 2
 
     def surely_urgent(self, match: Match) -> bool:
