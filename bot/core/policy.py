@@ -3,9 +3,10 @@
 Confidences are calibrated on held-out folds of the content (see bot/nlu/match.py), so ANSWER
 means "at least this likely to be right". Safety and scope are decisions of their own, taken
 before the ranking is looked at: an urgent message (by the urgency model, the urgent intent
-ranking first on words of its own, or a strong urgent keyword) always escalates and never gets a menu or a knowledge
-answer; a message whose best match is the out-of-scope intent, or whose out-of-scope probability
-passes its threshold over a knowledge entry, is refused politely with the menu.
+ranking first on words of its own, or a strong urgent keyword) always escalates and never gets
+a menu or a knowledge answer; a message whose best match is the out-of-scope intent, or whose
+out-of-scope probability passes its threshold over a knowledge entry, is refused politely with
+the menu.
 """
 
 from __future__ import annotations
@@ -67,9 +68,10 @@ class Policy:
 
     def surely_urgent(self, match: Match) -> bool:
         """Urgent by a signal that does not rest on the low, recall-tuned threshold alone: the
-        urgent intent ranks first on evidence of its own, one of its keywords matches, or the urgency is at least even.
-        A short reply to a self-check's question ("पाँच दिन", five days) can cross the threshold
-        on its priors; it is then the check's answer, unless one of these says otherwise."""
+        urgent intent ranks first on evidence of its own, one of its keywords matches, or the
+        urgency is at least even. A short reply to a self-check's question ("पाँच दिन", five
+        days) can cross the threshold on its priors; it is then the check's answer, unless one
+        of these says otherwise."""
         if match.urgency >= self.sure_urgency:
             return True
         return self.urgent_first(match) or any(
