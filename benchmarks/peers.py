@@ -12,8 +12,8 @@ rank first, as they would in Rasa or a nearest-neighbour FAQ bot:
 Each system runs in a process of its own, so load time and peak memory are its own. Sets:
 `tests/eval/questions.jsonl` (own set) and `tests/eval/dev/`, both used for tuning;
 `tests/eval/dev2/` (the referee: read, never fitted on), `tests/eval/blind/` (frozen, never used
-for tuning) and `tests/eval/stress/` (fresh emergencies and their calm neighbours, never used for
-tuning).
+for tuning), `tests/eval/stress/` (fresh emergencies and their calm neighbours, never used for
+tuning) and `tests/eval/urgency/` (more of those by other writers, which the urgency fit reads).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ SETS = {
     "dev2": ROOT / "tests" / "eval" / "dev2",
     "blind": ROOT / "tests" / "eval" / "blind",
     "stress": ROOT / "tests" / "eval" / "stress",
+    "urgency": ROOT / "tests" / "eval" / "urgency",
 }
 SYSTEMS = ("madoguchi", "tfidf-lr", "e5-nearest", "e5+tfidf")
 
