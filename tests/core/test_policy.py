@@ -91,6 +91,16 @@ def test_just_under_the_threshold_an_emergency_by_meaning_escalates() -> None:
     assert SECOND.decide(replace(match, sense=0.05)).verdict is Verdict.answer
 
 
+def test_an_unsure_match_under_the_band_escalates_when_meaning_reads_an_emergency() -> None:
+    # The matcher asked meaning for the order of an unsure "did you mean"; its urgency came
+    # along (a flooded basement and a coworker who cannot climb the stairs: no example's words)
+    unsure = Match([entry("disaster-emergency")], 0.3, urgency=0.01, sense=0.995)
+    assert mixed(0.01, 0.995, 0.6) >= 0.3 and SECOND.decide(unsure).verdict is Verdict.urgent
+    # calm by meaning, or not asked: the suggestion stands
+    assert SECOND.decide(replace(unsure, sense=0.2)).verdict is Verdict.did_you_mean
+    assert SECOND.decide(replace(unsure, sense=None)).verdict is Verdict.did_you_mean
+
+
 def test_weak_urgency_that_reads_calm_by_meaning_is_not_escalated() -> None:
     calm = Match([entry("workers-comp-injury")], 0.7, urgency=0.45, sense=0.02)
     assert SECOND.decide(calm).verdict is Verdict.answer

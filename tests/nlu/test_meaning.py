@@ -102,7 +102,7 @@ def test_a_broken_vector_file_is_rebuilt_not_fatal(tmp_path: Path, model) -> Non
     assert rows.shape == (1, 384) and counting.seen == ["有給休暇は何日もらえますか"]
 
 
-def test_the_matcher_asks_for_the_opinion_only_in_the_grey_band(engine) -> None:
+def test_a_sure_match_asks_for_the_opinion_only_in_the_grey_band(engine) -> None:
     matcher = copy.copy(engine.matcher)
     leave = "how many days of paid leave do I get in my first year"
     matcher.calibration = replace(engine.matcher.calibration, urgent_low=0.0, urgent_at=0.0)
@@ -111,6 +111,19 @@ def test_the_matcher_asks_for_the_opinion_only_in_the_grey_band(engine) -> None:
     assert matcher.rank("leave", "en").sense is None  # a single word: never
     matcher.calibration = replace(engine.matcher.calibration, urgent_low=0.99, urgent_at=0.99)
     assert matcher.rank(leave, "en").sense is None  # under the band: not asked
+
+
+def test_an_unsure_match_carries_meanings_urgency_under_the_band(engine) -> None:
+    matcher = copy.copy(engine.matcher)
+    leave = "how many days of paid leave do I get in my first year"
+    # no grey band, and every match with an entry first too unsure to answer: meaning is
+    # asked for the order of the suggestions, and its urgency travels with the match
+    matcher.calibration = replace(
+        engine.matcher.calibration, urgent_low=0.99, urgent_at=0.99, meaning_below=1.01
+    )
+    match = matcher.rank(leave, "en")
+    assert match.sense is not None and match.sense < 0.1
+    assert any(c.meaning > 0 for c in match.candidates)
 
 
 def test_the_shipped_vectors_spare_a_fresh_machine_the_embedding(tmp_path: Path, model) -> None:
