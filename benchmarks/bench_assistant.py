@@ -27,6 +27,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# The checkout this script is in, not whichever one is installed: an older checkout measured
+# beside the current one must run its own code (its child processes too).
+sys.path.insert(0, str(ROOT))
 EVAL = ROOT / "tests" / "eval" / "questions.jsonl"
 
 
