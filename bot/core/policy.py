@@ -99,8 +99,9 @@ class Policy:
         Where the matcher asked for a second opinion by meaning (the urgency from
         `urgent_low` up to even, or a match too unsure to answer), the two urgencies mixed
         decide instead: an emergency in words the n-grams do not know escalates under the
-        threshold, and a calm question that borrows an emergency's words does not over it. Without it (the model is not installed, or
-        failed) the n-gram model's threshold decides alone."""
+        threshold, and a calm question that borrows an emergency's words does not over it.
+        Without it (the model is not installed, or failed) the n-gram model's threshold decides
+        alone."""
         if match.urgency >= self.sure_urgency:
             return True
         if match.one_word:
