@@ -14,6 +14,7 @@ import asyncio
 import json
 import os
 import statistics
+import sys
 import tempfile
 import time
 import uuid
@@ -21,14 +22,17 @@ from pathlib import Path
 
 import psycopg
 
-from bot.core.assistant import Assistant
-from bot.core.factory import build_engine
-from bot.core.turns import Incoming
-from bot.store.conversations import SqlConversations
-from bot.store.database import Database, parse_url
-from bot.store.migrate import upgrade
-
 ROOT = Path(__file__).resolve().parent.parent
+# The checkout this script is in, not whichever one is installed (as bench_assistant.py).
+sys.path.insert(0, str(ROOT))
+
+from bot.core.assistant import Assistant  # noqa: E402
+from bot.core.factory import build_engine  # noqa: E402
+from bot.core.turns import Incoming  # noqa: E402
+from bot.store.conversations import SqlConversations  # noqa: E402
+from bot.store.database import Database, parse_url  # noqa: E402
+from bot.store.migrate import upgrade  # noqa: E402
+
 TEXTS = [
     json.loads(line)["text"]
     for line in (ROOT / "tests/eval/questions.jsonl").read_text(encoding="utf-8").splitlines()
