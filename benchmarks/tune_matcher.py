@@ -357,7 +357,9 @@ def meaning_order(
     return best[1], best[0]
 
 
-def shipped_figures(folds: list[Record], sets: list[Record], urgency: list[Record], entries):
+def shipped_figures(
+    folds: list[Record], sets: list[Record], urgency: list[Record], entries: set[str]
+) -> None:
     """The urgent figures of the calibration in use (calibration.json) on the same records, so
     a refit that differs from it can be weighed as a change: the second opinion's fit has near
     ties (2026-12-05: two settings catch the same 804 of 809 fold emergencies and differ by
