@@ -11,7 +11,7 @@ rank first, as they would in Rasa or a nearest-neighbour FAQ bot:
 - e5+tfidf: the mean of the two peers' class probabilities.
 Each system runs in a process of its own, so load time and peak memory are its own. Sets:
 `tests/eval/questions.jsonl` (own set) and `tests/eval/dev/`, both used for tuning;
-`tests/eval/dev2/` (the referee: read, never fitted on), `tests/eval/blind/` (frozen, never used
+`tests/eval/dev2/` and `tests/eval/dev3/` (the referees: read, never fitted on), `tests/eval/blind/` (frozen, never used
 for tuning), `tests/eval/stress/` (fresh emergencies and their calm neighbours, never used for
 tuning) and `tests/eval/urgency/` (more of those by other writers, which the urgency fit reads).
 """
@@ -35,6 +35,7 @@ SETS = {
     "own": ROOT / "tests" / "eval" / "questions.jsonl",
     "dev": ROOT / "tests" / "eval" / "dev",
     "dev2": ROOT / "tests" / "eval" / "dev2",
+    "dev3": ROOT / "tests" / "eval" / "dev3",
     "blind": ROOT / "tests" / "eval" / "blind",
     "stress": ROOT / "tests" / "eval" / "stress",
     "urgency": ROOT / "tests" / "eval" / "urgency",

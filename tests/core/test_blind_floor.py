@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee set (tests/eval/dev2/) is never fitted on
-either, but may be read: it judges a change before the blind set is looked at; so does the
-urgency set (tests/eval/urgency/), for the urgent decision.
+figure can never come from an edited set. The referee sets (tests/eval/dev2/, tests/eval/dev3/)
+are never fitted on either, but may be read: they judge a change before the blind set is looked
+at; so does the urgency set (tests/eval/urgency/), for the urgent decision.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ EVAL = default_content_dir() / "tests" / "eval"
 BLIND = EVAL / "blind"
 STRESS = EVAL / "stress"
 REFEREE = EVAL / "dev2"
+SECOND_REFEREE = EVAL / "dev3"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -110,10 +111,30 @@ REFEREE_FLOORS = {
 }
 
 
-async def test_referee_floors(assistant: Assistant) -> None:
-    items = load_set(REFEREE)
-    assert {i.lang for i in items} == LANGUAGES and len(items) == 70 * len(LANGUAGES)
-    holds(await evaluate(assistant, items), REFEREE_FLOORS)
+# The second referee set (measured 2026-12-05, later, on the day it was written: knowledge top-1
+# 97.7 %, lowest language 90.0 % pt (36 of 40; TF-IDF + LR the same), answered with a wrong entry
+# 0.3 %, 130 of 131 emergencies at 97.7 % precision, out-of-scope answered 5.3 %: 4 of 75,
+# language 99.7 %). Floors hold what is reached; Portuguese is under the 93 % the blind set holds.
+SECOND_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 90.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 97.0,
+    "out_of_scope_answered_at_most": 6.0,
+    "language": 99.0,
+}
+
+
+@pytest.mark.parametrize(
+    ("folder", "size", "floors"),
+    [(REFEREE, 70 * len(LANGUAGES), REFEREE_FLOORS), (SECOND_REFEREE, 592, SECOND_REFEREE_FLOORS)],
+    ids=["dev2", "dev3"],
+)
+async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
+    items = load_set(folder)
+    assert {i.lang for i in items} == LANGUAGES and len(items) == size
+    holds(await evaluate(assistant, items), floors)
 
 
 # The urgency set (measured 2026-12-05: 292 of 302 emergencies escalated, 96.7 %, at 80.2 %
