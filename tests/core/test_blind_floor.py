@@ -13,7 +13,7 @@ import hashlib
 
 import pytest
 
-from bot.content.loader import default_content_dir
+from bot.content.loader import default_content_dir, load_content
 from bot.core.assistant import Assistant
 from bot.core.evaluation import EvalReport, evaluate, load_set
 
@@ -22,11 +22,12 @@ BLIND = EVAL / "blind"
 STRESS = EVAL / "stress"
 REFEREE = EVAL / "dev2"
 SECOND_REFEREE = EVAL / "dev3"
+UNSEEN = EVAL / "dev4"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
 
-@pytest.mark.parametrize("folder", [BLIND, STRESS], ids=["blind", "stress"])
+@pytest.mark.parametrize("folder", [BLIND, STRESS, UNSEEN], ids=["blind", "stress", "dev4"])
 def test_the_frozen_sets_are_unchanged(folder) -> None:
     pinned = {}
     for line in (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
@@ -36,6 +37,20 @@ def test_the_frozen_sets_are_unchanged(folder) -> None:
     assert files == sorted(pinned)
     for name in files:
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == pinned[name], name
+
+
+def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
+    """tests/eval/dev4 judges the next change first (its README): its form is checked here, by
+    reading the files only, so that no figure of it exists before that change is measured."""
+    content = load_content(default_content_dir())
+    items = load_set(UNSEEN)
+    assert {i.lang for i in items} == LANGUAGES and len(items) == 597
+    known = set(content.entries) | set(content.intents)
+    assert all(i.expect in known for i in items)
+    for lang in LANGUAGES:  # every knowledge id asked once in every language
+        asked = sorted(i.expect for i in items if i.lang == lang and i.expect in content.entries)
+        assert asked == sorted(content.entries), lang
+    assert sum(i.expect == "urgent" for i in items) == 134
 
 
 def holds(report: EvalReport, floors: dict[str, float]) -> None:
