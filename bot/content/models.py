@@ -405,6 +405,9 @@ class Intent(_Strict):
     id: str
     examples: dict[str, list[str]]
     keywords: dict[str, list[str]] = Field(default_factory=dict)
+    # the urgent intent's phrases that escalate by themselves and that no model learns from
+    # (bot/nlu/match.py): a new one cannot move any other message's scores
+    alarms: dict[str, list[str]] = Field(default_factory=dict)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     answer: dict[str, str] = Field(default_factory=dict)
     sources: list[Source] = Field(default_factory=list)
@@ -417,10 +420,16 @@ class Intent(_Strict):
             raise ValueError(f"unknown intent {value!r} (one of {', '.join(INTENT_IDS)})")
         return value
 
-    @field_validator("examples", "keywords", "answer", "review")
+    @field_validator("examples", "keywords", "alarms", "answer", "review")
     @classmethod
     def _languages(cls, value: dict) -> dict:
         return _check_codes(value, ALL_CODES)
+
+    @model_validator(mode="after")
+    def _alarms_are_urgent(self) -> Intent:
+        if self.alarms and self.id != "urgent":
+            raise ValueError("only the urgent intent has alarms")
+        return self
 
     def text(self, lang: str) -> tuple[str, str] | None:
         for code in fallbacks(lang):

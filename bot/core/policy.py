@@ -70,11 +70,11 @@ class Policy:
 
     def surely_urgent(self, match: Match) -> bool:
         """Urgent by a signal that does not rest on the low, recall-tuned threshold alone: the
-        urgent intent ranks first on evidence of its own, one of its keywords matches, or the
-        urgency is at least even. A short reply to a self-check's question ("पाँच दिन", five
-        days) can cross the threshold on its priors; it is then the check's answer, unless one
-        of these says otherwise."""
-        if match.urgency >= self.sure_urgency:
+        urgent intent ranks first on evidence of its own, one of its keywords or alarms matches,
+        or the urgency is at least even. A short reply to a self-check's question ("पाँच दिन",
+        five days) can cross the threshold on its priors; it is then the check's answer, unless
+        one of these says otherwise."""
+        if match.alarm or match.urgency >= self.sure_urgency:
             return True
         return self.urgent_first(match) or any(
             c.id == "urgent" and c.keyword >= self.urgent_keyword_at for c in match.candidates

@@ -75,6 +75,9 @@ class Match:
     # the urgency by meaning (bot/nlu/meaning.py), asked when the n-gram model's is in its
     # grey band or the match is too unsure to answer; None when not asked
     sense: float | None = None
+    # the message contains one of the urgent intent's alarms (`Intent.alarms`): a phrase that
+    # escalates by itself and that no model learns from
+    alarm: bool = False
 
     @property
     def top(self) -> Candidate | None:
@@ -205,6 +208,16 @@ class Matcher:
             add(Target(entry.id, "entry", entry.category), texts, entry.keywords)
         for intent in content.intents.values():
             add(Target(intent.id, "intent", None), intent.examples, intent.keywords)
+        # Alarms are matched as phrases, like keywords, but are neither documents nor training
+        # text: adding one moves no score of any other message (a keyword or an example would
+        # move the n-gram model, and emergencies it holds on a thin margin with it).
+        self._alarms: dict[str, set[tuple[str, ...]]] = {}
+        urgent = content.intents.get("urgent")
+        for words in (urgent.alarms if urgent is not None else {}).values():
+            for word in words:
+                terms = tuple(t for t in tokens(normalize(word)) if not t.endswith("~"))
+                if terms:
+                    self._alarms.setdefault(terms[0], set()).add(terms)
         self.index = BM25Index(documents)
         self._ids = {t.id: i for i, t in enumerate(self.targets)}
         texts = [text for text, _ in labelled]
@@ -251,7 +264,9 @@ class Matcher:
         outside = float(learnt[self._ids["out-of-scope"]]) if "out-of-scope" in self._ids else 0.0
         cal = self.calibration
 
-        keyword_hits = self._keyword_hits([t for t in query if not t.endswith("~")], norm)
+        words = [t for t in query if not t.endswith("~")]
+        alarm = self._alarm(words)
+        keyword_hits = self._keyword_hits(words, norm)
         # Only a few targets get the (costlier) fuzzy comparison: the best by the two cheap
         # signals together. At 10,000 entries a common word can be a keyword of thousands.
         cheap = np.minimum(1.0, coverage * 2.0) * cal.w_coverage + learnt * cal.w_learnt
@@ -264,7 +279,7 @@ class Matcher:
         if candidates_mask.size == 0:
             opinion = self._opinion(text) if self._grey(urgency, one_word, None) else None
             sense = round(opinion.urgency, 4) if opinion is not None else None
-            return Match([], 0.0, round(urgency, 4), round(outside, 4), one_word, sense)
+            return Match([], 0.0, round(urgency, 4), round(outside, 4), one_word, sense, alarm)
         if candidates_mask.size > self.SHORTLIST:
             best = np.argpartition(-cheap[candidates_mask], self.SHORTLIST)[: self.SHORTLIST]
             candidates_mask = candidates_mask[best]
@@ -312,6 +327,7 @@ class Matcher:
             round(outside, 4),
             one_word,
             round(opinion.urgency, 4) if opinion is not None else None,
+            alarm,
         )
 
     def _grey(self, urgency: float, one_word: bool, top: str | None) -> bool:
@@ -380,6 +396,14 @@ class Matcher:
         if not best:
             return 0.0
         return 0.5 * best[1] / 100.0 + 0.5 * fuzz.ratio(form, best[0]) / 100.0
+
+    def _alarm(self, query: list[str]) -> bool:
+        """Whether one of the urgent intent's alarms is in the message as a phrase."""
+        return any(
+            query[start : start + len(terms)] == list(terms)
+            for start, term in enumerate(query)
+            for terms in self._alarms.get(term, ())
+        )
 
     def _keyword_hits(self, query: list[str], norm: str) -> dict[int, float]:
         """Targets with a curated keyword in the message as a phrase (its terms in order),

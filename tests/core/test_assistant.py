@@ -200,6 +200,22 @@ async def test_an_injury_with_pressure_is_urgent_never_a_menu(user: Dialogue, te
 @pytest.mark.parametrize(
     "text",
     [
+        "my little boy is having a seizure, what do i do",
+        "同僚が休憩室で倒れて意識がない",
+        "anak saya tiba2 pingsan di rumah",
+        "मेरी आमा बेहोस हुनुभयो",
+    ],
+)
+async def test_someone_collapsing_now_is_urgent_whatever_else_it_asks(
+    user: Dialogue, text: str
+) -> None:
+    await user.says(text)
+    assert user.first.kind == "urgent" and user.first.handoff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "what's the minimum wage in the Philippines this year",
         "ベトナムの有給休暇は何日ですか",
         "luong toi thieu o Viet Nam la bao nhieu",

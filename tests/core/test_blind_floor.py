@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/, dev3/, dev4/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev5/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev5/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev6/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -24,13 +24,16 @@ STRESS = EVAL / "stress"
 REFEREE = EVAL / "dev2"
 SECOND_REFEREE = EVAL / "dev3"
 THIRD_REFEREE = EVAL / "dev4"
-UNSEEN = EVAL / "dev5"
+FOURTH_REFEREE = EVAL / "dev5"
+UNSEEN = EVAL / "dev6"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
 
 @pytest.mark.parametrize(
-    "folder", [BLIND, STRESS, THIRD_REFEREE, UNSEEN], ids=["blind", "stress", "dev4", "dev5"]
+    "folder",
+    [BLIND, STRESS, THIRD_REFEREE, FOURTH_REFEREE, UNSEEN],
+    ids=["blind", "stress", "dev4", "dev5", "dev6"],
 )
 def test_the_frozen_sets_are_unchanged(folder) -> None:
     pinned = {}
@@ -55,17 +58,23 @@ def _asks_every_entry(folder, size: int, urgent: int, missing: dict[str, set[str
     assert sum(i.expect == "urgent" for i in items) == urgent
 
 
-def test_the_third_referee_asks_every_entry_in_every_language() -> None:
-    """tests/eval/dev4 was kept unseen until it judged a change (its README); its form was
-    checked by reading the files only, as the unseen set's still is."""
+def test_the_later_referees_ask_every_entry_in_every_language() -> None:
+    """tests/eval/dev4 and dev5 were kept unseen until each judged a change (their READMEs);
+    their form was checked by reading the files only, as the unseen set's still is. A knowledge
+    question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(THIRD_REFEREE, 597, 134, {})
+    _asks_every_entry(FOURTH_REFEREE, 604, 132, {"id": {"outreach-visit-support"}})
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev5 judges the next change first (its README): its form is checked here, by
-    reading the files only, so that no figure of it exists before that change is measured. One
-    Indonesian knowledge question was dropped as a near copy before anything ran."""
-    _asks_every_entry(UNSEEN, 604, 132, {"id": {"outreach-visit-support"}})
+    """tests/eval/dev6 judges the next change first (its README): its form is checked here, by
+    reading the files only, so that no figure of it exists before that change is measured."""
+    missing = {
+        "ja": {"residence-card-basics"},
+        "tl": {"social-insurance-pension"},
+        "vi": {"certification-iso-support"},
+    }
+    _asks_every_entry(UNSEEN, 595, 132, missing)
 
 
 def holds(report: EvalReport, floors: dict[str, float]) -> None:
@@ -176,14 +185,30 @@ THIRD_REFEREE_FLOORS = {
 }
 
 
+# The fourth referee set, kept unseen until it judged the alarms (measured once, 2026-12-05:
+# knowledge top-1 95.8 %, lowest language 87.5 % ne, answered with a wrong entry 1.4 %, 131 of
+# 132 emergencies at 95.6 % precision, out-of-scope answered 6.3 %, language 99.7 %; the best
+# peer 95.5 %, refusing more near misses: 1.3 %). Floors hold what is reached.
+FOURTH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 87.0,
+    "answered_wrong_at_most": 2.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 95.0,
+    "out_of_scope_answered_at_most": 7.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
         (REFEREE, 70 * len(LANGUAGES), REFEREE_FLOORS),
         (SECOND_REFEREE, 592, SECOND_REFEREE_FLOORS),
         (THIRD_REFEREE, 597, THIRD_REFEREE_FLOORS),
+        (FOURTH_REFEREE, 604, FOURTH_REFEREE_FLOORS),
     ],
-    ids=["dev2", "dev3", "dev4"],
+    ids=["dev2", "dev3", "dev4", "dev5"],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -57,6 +57,16 @@ def test_urgent_first_on_the_prior_alone_or_on_one_word_does_not() -> None:
     assert POLICY.decide(replace(word, candidates=[keyword])).verdict is Verdict.urgent
 
 
+def test_an_alarm_escalates_whatever_ranks_first_and_whatever_the_urgency() -> None:
+    # "my son is having a seizure, which number?": the disaster entry first, sure, a low urgency
+    calm = Match([entry("disaster-emergency")], confidence=0.9, urgency=0.01)
+    assert POLICY.decide(calm).verdict is Verdict.answer
+    alarmed = replace(calm, alarm=True)
+    assert POLICY.decide(alarmed).verdict is Verdict.urgent
+    assert POLICY.surely_urgent(alarmed)  # a check's reply too
+    assert POLICY.decide(replace(alarmed, one_word=True)).verdict is Verdict.urgent  # "pingsan"
+
+
 def test_an_urgent_message_never_gets_a_menu_or_a_suggestion() -> None:
     match = Match([entry("harassment-consultation"), intent("urgent")], 0.3, urgency=0.9)
     decision = POLICY.decide(match)
