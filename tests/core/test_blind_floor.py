@@ -158,7 +158,7 @@ REFEREE_FLOORS = {
 # 97.7 %, lowest language 90.0 % pt (36 of 40; TF-IDF + LR the same), answered with a wrong entry
 # 0.3 %, 130 of 131 emergencies at 97.7 % precision, out-of-scope answered 5.3 %: 4 of 75,
 # language 99.7 %). With the fifth content round (README) 98.6 %, lowest 95.0 % pt, 0.0 % answered
-# with a wrong entry. Floors hold what is reached.
+# with a wrong entry; since the alarms all 131 emergencies. Floors hold what is reached.
 SECOND_REFEREE_FLOORS = {
     "knowledge_top1": 97.0,
     "every_language": 93.0,
@@ -173,12 +173,13 @@ SECOND_REFEREE_FLOORS = {
 # The third referee set, kept unseen until it judged the fifth content round (measured once,
 # 2026-12-05: knowledge top-1 96.9 %, lowest language 92.5 % en, answered with a wrong entry
 # 0.6 %, 132 of 134 emergencies at 97.8 % precision, out-of-scope answered 4.1 %, language
-# 99.5 %; the best peer 95.3 %). Floors hold what is reached.
+# 99.5 %; the best peer 95.3 %). Since the alarms, 133 of 134 (a child's seizure escalates).
+# Floors hold what is reached.
 THIRD_REFEREE_FLOORS = {
     "knowledge_top1": 96.0,
     "every_language": 92.0,
     "answered_wrong_at_most": 1.0,
-    "urgent_recall": 98.0,
+    "urgent_recall": 99.0,
     "urgent_precision": 97.0,
     "out_of_scope_answered_at_most": 5.0,
     "language": 99.0,
