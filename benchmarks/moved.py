@@ -10,7 +10,7 @@ gains and loses on each set, not only the net figure, and one message is a large
 a few hundred. Each side runs in a process of its own, the base from a temporary git worktree
 (its code, content and calibration), both on the working tree's copy of the sets, so the change
 is the only difference. The blind set is refused: it is looked at once, after a change is
-decided, with `peers.py`. `dev6` is kept unseen for the next change (`tests/eval/dev6/README.md`):
+decided, with `peers.py`. `dev7` is kept unseen for the next change (`tests/eval/dev7/README.md`):
 it is run only when asked for by name, once the rule that reads it is written.
 """
 
@@ -24,8 +24,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "stress", "urgency", "dev", "own")
-JUDGES = "dev2,dev3,dev4,dev5,stress,urgency"
+SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "stress", "urgency", "dev", "own")
+JUDGES = "dev2,dev3,dev4,dev5,dev6,stress,urgency"
 # message, language, expected id, first guess, entry answered, escalated, knowledge question
 Row = tuple[str, str, str, str | None, str | None, bool, bool]
 
@@ -91,6 +91,7 @@ def figures(rows: list[Row]) -> dict[str, int]:
     return {
         "knowledge": len(knowledge),
         "knowledge_right": sum(r[3] == r[2] for r in knowledge),
+        "answered_right": sum(r[4] == r[2] for r in knowledge),
         "answered_wrong": sum(r[4] is not None and r[4] != r[2] for r in knowledge),
         "urgent": sum(r[2] == "urgent" for r in rows),
         "urgent_caught": sum(r[5] for r in rows if r[2] == "urgent"),
@@ -102,17 +103,28 @@ def figures(rows: list[Row]) -> dict[str, int]:
 
 def compare(before: list[Row], after: list[Row]) -> tuple[dict, list[str]]:
     """(the set's counts before and after, with knowledge questions gained and lost; a line for
-    every message whose first guess or urgent decision moved)."""
+    every message whose first guess, answer or urgent decision moved)."""
     lines, gained, lost = [], 0, 0
     for old, new in zip(before, after, strict=True):
-        if (old[3], old[5]) == (new[3], new[5]):
+        if (old[3], old[4], old[5]) == (new[3], new[4], new[5]):
             continue
         if new[6]:
             gained += new[3] == new[2] and old[3] != old[2]
             lost += old[3] == old[2] and new[3] != new[2]
-        mark = "+" if new[3] == new[2] else "-" if old[3] == old[2] else "~"
+        mark = (
+            "~"
+            if old[3] == new[3]
+            else "+"
+            if new[3] == new[2]
+            else "-"
+            if old[3] == old[2]
+            else "~"
+        )
         urgent = f" urgent {old[5]}→{new[5]}" if old[5] != new[5] else ""
-        lines.append(f"  {mark} [{new[1]}] {new[2]}: {old[3]} → {new[3]}{urgent}  {new[0][:80]}")
+        answer = f" answered {old[4]}→{new[4]}" if old[4] != new[4] else ""
+        lines.append(
+            f"  {mark} [{new[1]}] {new[2]}: {old[3]} → {new[3]}{urgent}{answer}  {new[0][:80]}"
+        )
     counts = {"before": figures(before), "after": figures(after), "gained": gained, "lost": lost}
     return counts, lines
 
@@ -154,7 +166,8 @@ def main() -> None:
         b, a = counts["before"], counts["after"]
         print(
             f"{name}: knowledge {b['knowledge_right']} → {a['knowledge_right']} of {a['knowledge']}"
-            f" (+{counts['gained']} −{counts['lost']}), answered wrong {b['answered_wrong']} →"
+            f" (+{counts['gained']} −{counts['lost']}), answered right {b['answered_right']} →"
+            f" {a['answered_right']}, answered wrong {b['answered_wrong']} →"
             f" {a['answered_wrong']}, urgent {b['urgent_caught']} → {a['urgent_caught']} of"
             f" {a['urgent']} ({b['flagged']} → {a['flagged']} flagged), near misses answered"
             f" {b['near_misses_answered']} → {a['near_misses_answered']} of {a['near_misses']}"

@@ -55,6 +55,26 @@ def test_ask_json_streams_many_lines_through_one_process() -> None:
     assert rows[5]["intent"] == "greeting"
 
 
+def test_ask_json_names_the_answer_given_beside_an_escalation() -> None:
+    # intent is the decision (urgent), entry the answer that went beside it; a suggestion
+    # still has no entry (the contract's other half)
+    lines = [
+        {"text": "万一工作的时候被机器夹伤了手，医药费要我自己出吗？"},
+        {"text": "training for staff"},
+    ]
+    stdin = "\n".join(json.dumps(x, ensure_ascii=False) for x in lines)
+    result = madoguchi("ask", "--json", "-", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    flagged, vague = (json.loads(line) for line in result.stdout.splitlines())
+    assert (flagged["intent"], flagged["entry"], flagged["handoff"]) == (
+        "urgent",
+        "health-checkup-safety",
+        True,
+    )
+    assert "119" in flagged["text"] and "mhlw.go.jp" in flagged["text"]
+    assert vague["intent"] and vague["entry"] is None and not vague["handoff"]
+
+
 def test_ask_one_question_in_plain_text() -> None:
     result = madoguchi("ask", "minimum wage in tokyo?")
     assert result.returncode == 0, result.stderr

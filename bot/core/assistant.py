@@ -299,7 +299,12 @@ class Assistant:
         if verdict is Verdict.urgent or (verdict is Verdict.intent and target == "urgent"):
             state.misses = 0
             state.handoff = True
-            return [self.replies.urgent(t, conf)]
+            urgent = [self.replies.urgent(t, conf)]
+            if decision.beside in self.content.entries:
+                # help first; then the answer to what was asked, in case it was only a question
+                entry = self.content.entries[decision.beside]
+                urgent.append(self.replies.answer(t, entry, conf))
+            return urgent
         if verdict is Verdict.answer and target in self.content.entries:
             state.misses = 0
             return [self.replies.answer(t, self.content.entries[target], conf)]
@@ -348,7 +353,8 @@ class Assistant:
         if urgent:
             state.handoff = True
             queued = await self.handoff.request(opened.user_id, lang, reason="urgent")
-            return [*replies, self.replies.queued(t, queued)]
+            # the person on the way is said next to the emergency numbers, before any answer
+            return [*replies[:1], self.replies.queued(t, queued), *replies[1:]]
         if replies and replies[0].intent == "human" and replies[0].handoff:
             # "I want a person" says nothing of the topic: the last answer given does.
             return [await self.commands.person(t, state, opened, reason="human")]

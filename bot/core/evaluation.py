@@ -145,12 +145,14 @@ def load_set(path: Path) -> list[EvalItem]:
 
 
 def summarize(replies: list[Reply]) -> dict:
-    """The machine contract of `madoguchi ask --json`: one line per input."""
+    """The machine contract of `madoguchi ask --json`: one line per input. `intent` is the
+    first reply's (the decision), `entry` the knowledge entry answered, if any: the first
+    reply's, or the one answered beside an escalation (`Decision.beside`)."""
     first = replies[0]
     return {
         "lang": first.lang,
         "intent": first.intent,
-        "entry": first.entry,
+        "entry": next((r.entry for r in replies if r.entry), None),
         "confidence": round(first.confidence, 4),
         "handoff": any(r.handoff for r in replies),
         "text": "\n\n".join(r.text for r in replies),

@@ -40,6 +40,9 @@ class Decision:
     # a reply that is not urgent, to a message the urgent intent ranks close behind: it carries
     # the emergency numbers and a one-tap "It is urgent" (`Policy.urgent_hint_rank`)
     safety: bool = False
+    # an urgent decision the urgency model took alone, on a question a knowledge entry answers
+    # with near certainty: that entry's answer goes beside the escalation (`Policy.beside_at`)
+    beside: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,17 @@ class Policy:
     # urgency is read wherever meaning is asked, that fourth one escalates: 5 missed, 3 reached
     # at rank 2 and none more at 3.
     urgent_hint_rank: int = 2
+    # The urgency model is tuned for recall (0.06 on the folds), so it also flags calm questions
+    # that borrow an emergency's words ("if I cut my hand at work, who pays the hospital?").
+    # Escalated alone, they get the emergency numbers and a wait for a person, not the answer
+    # they asked for. Where the model decided alone (no alarm, keyword or urgent first) and an
+    # entry ranks first at this calibrated confidence, its answer goes beside the escalation.
+    # Next to what may be an emergency a wrong article costs more than none, so the bar is
+    # "nine in ten right", not `answer_at`; read-set emergencies reached it only with their
+    # own topic (an injury kept off the books and work-injury insurance, a card kept and the
+    # residence card, a quake and disasters), while below it stood a hungry, hopeless worker
+    # offered paid leave.
+    beside_at: float = 0.9
 
     def surely_urgent(self, match: Match) -> bool:
         """Urgent by a signal that does not rest on the low, recall-tuned threshold alone: the
@@ -118,11 +132,21 @@ class Policy:
         should be one tap from help, not a dead end."""
         decision = self._verdict(match)
         if decision.verdict is Verdict.urgent:
-            return decision
+            return replace(decision, beside=self._beside(match))
         if decision.verdict is Verdict.intent and decision.target != "out-of-scope":
             return decision  # small talk, help, a person asked for: nothing to add
         close = [c.id for c in match.candidates[: self.urgent_hint_rank]]
         return replace(decision, safety=True) if "urgent" in close else decision
+
+    def _beside(self, match: Match) -> str | None:
+        """The entry answered beside an escalation, if any: only where the urgency model
+        decided alone, so a message any sure signal calls an emergency gets nothing but help."""
+        if not match.candidates or self.surely_urgent(match):
+            return None
+        top = match.candidates[0]
+        if top.kind == "entry" and match.confidence >= self.beside_at:
+            return top.id
+        return None
 
     def _verdict(self, match: Match) -> Decision:
         if self.urgent_by_model(match):

@@ -253,6 +253,35 @@ async def test_a_bare_no_is_not_an_emergency(assistant: Assistant, text: str, hi
     assert user.first.kind != "urgent" and not user.first.handoff
 
 
+# -- a question that only sounds like an emergency: the help, and the answer beside it --------
+
+FLAGGED_QUESTION = "万一工作的时候被机器夹伤了手，医药费要我自己出吗？"  # "if my hand got caught…"
+
+
+async def test_a_flagged_question_gets_the_help_and_then_its_answer(user: Dialogue) -> None:
+    await user.says(FLAGGED_QUESTION)
+    urgent, answer = user.replies
+    assert urgent.kind == "urgent" and urgent.handoff and "119" in urgent.text
+    assert (answer.kind, answer.entry, answer.lang) == ("answer", "health-checkup-safety", "zh")
+    assert answer.sources  # the same sourced answer as when asked calmly
+
+
+async def test_an_injury_kept_off_the_books_gets_only_help(user: Dialogue) -> None:
+    await user.says(
+        "仕事中に指を切ってしまった。社長に労災にするなと言われて病院にも行かせてもらえない"
+    )
+    assert [r.kind for r in user.replies] == ["urgent"]
+
+
+async def test_the_queue_is_said_before_the_answer_beside_it(engine: Engine, db: Database) -> None:
+    bot = build_assistant(Settings(_env_file=None), engine=engine, db=db)
+    replies = await bot.handle(Incoming("telegram:6", FLAGGED_QUESTION))
+    assert [r.kind for r in replies] == ["urgent", "intent", "answer"]
+    assert (replies[1].intent, replies[1].lang) == ("human", "zh")  # the queue, in Chinese
+    (first,) = await bot.handoff.outbox.take("desk", limit=1)
+    assert first.priority == 0  # an urgent ticket all the same
+
+
 # -- the safety line: a calm answer the urgent intent ranks close behind -----------------------
 
 CALM_INJURY = "I hurt my back lifting boxes last month, can I still claim workers compensation?"

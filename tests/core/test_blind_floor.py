@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev5/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev6/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev6/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev7/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -25,15 +25,16 @@ REFEREE = EVAL / "dev2"
 SECOND_REFEREE = EVAL / "dev3"
 THIRD_REFEREE = EVAL / "dev4"
 FOURTH_REFEREE = EVAL / "dev5"
-UNSEEN = EVAL / "dev6"
+FIFTH_REFEREE = EVAL / "dev6"
+UNSEEN = EVAL / "dev7"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
 
 @pytest.mark.parametrize(
     "folder",
-    [BLIND, STRESS, THIRD_REFEREE, FOURTH_REFEREE, UNSEEN],
-    ids=["blind", "stress", "dev4", "dev5", "dev6"],
+    [BLIND, STRESS, THIRD_REFEREE, FOURTH_REFEREE, FIFTH_REFEREE, UNSEEN],
+    ids=["blind", "stress", "dev4", "dev5", "dev6", "dev7"],
 )
 def test_the_frozen_sets_are_unchanged(folder) -> None:
     pinned = {}
@@ -59,22 +60,34 @@ def _asks_every_entry(folder, size: int, urgent: int, missing: dict[str, set[str
 
 
 def test_the_later_referees_ask_every_entry_in_every_language() -> None:
-    """tests/eval/dev4 and dev5 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev6 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(THIRD_REFEREE, 597, 134, {})
     _asks_every_entry(FOURTH_REFEREE, 604, 132, {"id": {"outreach-visit-support"}})
-
-
-def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev6 judges the next change first (its README): its form is checked here, by
-    reading the files only, so that no figure of it exists before that change is measured."""
     missing = {
         "ja": {"residence-card-basics"},
         "tl": {"social-insurance-pension"},
         "vi": {"certification-iso-support"},
     }
-    _asks_every_entry(UNSEEN, 595, 132, missing)
+    _asks_every_entry(FIFTH_REFEREE, 595, 132, missing)
+
+
+def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
+    """tests/eval/dev7 judges the next change first (its README): its form is checked here, by
+    reading the files only, so that no figure of it exists before that change is measured."""
+    missing = {
+        "ja": {"sme-definition-eligibility", "working-hours-overtime-rules"},
+        "zh": {"telework-how-to-start", "subsidy-overview", "consultation-centers-foreigners"},
+        "ne": {
+            "service-industry-productivity",
+            "foreign-worker-hiring-notification",
+            "annual-paid-leave",
+        },
+        "pt": {"work-life-support-childcare-nursing"},
+        "id": {"service-industry-productivity"},
+    }
+    _asks_every_entry(UNSEEN, 571, 127, missing)
 
 
 def holds(report: EvalReport, floors: dict[str, float]) -> None:
@@ -201,6 +214,23 @@ FOURTH_REFEREE_FLOORS = {
 }
 
 
+# The fifth referee set, kept unseen until it judged the answer beside an escalation
+# (tests/eval/dev6/README.md; measured 2026-12-05: knowledge top-1 96.6 %, lowest language
+# 90.0 % pt, answered right 96.9 %, answered with a wrong entry 0.3 %, 130 of 132 emergencies at
+# 92.9 % precision, out-of-scope answered 1.3 %, language 99.2 %; the best peer 96.1 %).
+# Floors hold what is reached.
+FIFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 90.0,
+    "answered_right": 96.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 98.0,
+    "urgent_precision": 92.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -208,8 +238,9 @@ FOURTH_REFEREE_FLOORS = {
         (SECOND_REFEREE, 592, SECOND_REFEREE_FLOORS),
         (THIRD_REFEREE, 597, THIRD_REFEREE_FLOORS),
         (FOURTH_REFEREE, 604, FOURTH_REFEREE_FLOORS),
+        (FIFTH_REFEREE, 595, FIFTH_REFEREE_FLOORS),
     ],
-    ids=["dev2", "dev3", "dev4", "dev5"],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6"],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

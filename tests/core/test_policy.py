@@ -67,6 +67,32 @@ def test_an_alarm_escalates_whatever_ranks_first_and_whatever_the_urgency() -> N
     assert POLICY.decide(replace(alarmed, one_word=True)).verdict is Verdict.urgent  # "pingsan"
 
 
+def test_a_sure_entry_goes_beside_an_escalation_the_model_took_alone() -> None:
+    # "if I cut my hand at work, who pays?": the recall-tuned urgency flags it, the entry is sure
+    flagged = Match([entry("health-checkup-safety")], confidence=0.95, urgency=0.45)
+    decision = POLICY.decide(flagged)
+    assert decision.verdict is Verdict.urgent and decision.beside == "health-checkup-safety"
+    unsure = POLICY.decide(replace(flagged, confidence=POLICY.beside_at - 0.01))
+    assert unsure.verdict is Verdict.urgent and unsure.beside is None
+    calm = POLICY.decide(replace(flagged, urgency=0.1))
+    assert calm.verdict is Verdict.answer and calm.beside is None  # an answer needs no "beside"
+
+
+def test_a_surely_urgent_message_gets_nothing_beside_the_help() -> None:
+    flagged = Match([entry("health-checkup-safety")], confidence=0.95, urgency=0.45)
+    keyword = Candidate("urgent", "intent", 0.5, 0.0, 1.0, 0.8, 0.3)
+    for sure in (
+        replace(flagged, alarm=True),
+        replace(flagged, urgency=0.6),
+        replace(flagged, candidates=[entry("health-checkup-safety"), keyword]),
+        replace(flagged, candidates=[intent("urgent", 0.9), entry("health-checkup-safety")]),
+    ):
+        decision = POLICY.decide(sure)
+        assert decision.verdict is Verdict.urgent and decision.beside is None, sure
+    refused = replace(flagged, candidates=[intent("out-of-scope"), entry("disaster-emergency")])
+    assert POLICY.decide(refused).beside is None  # only an entry is answered beside
+
+
 def test_an_urgent_message_never_gets_a_menu_or_a_suggestion() -> None:
     match = Match([entry("harassment-consultation"), intent("urgent")], 0.3, urgency=0.9)
     decision = POLICY.decide(match)
