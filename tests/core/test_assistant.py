@@ -216,6 +216,21 @@ async def test_someone_collapsing_now_is_urgent_whatever_else_it_asks(
 @pytest.mark.parametrize(
     "text",
     [
+        "black smoke in the kitchen, the dishwasher is still trapped inside",
+        "lò bánh bốc khói đen, cô chủ còn trên lầu",  # an answer, but for the alarm
+        "倉庫の棚が倒れて、後輩が下敷きになってる",
+        "nhà xưởng đang cháy, còn một chị bị mắc kẹt trong kho",
+        "o galpão desabou e tem um colega soterrado",
+    ],
+)
+async def test_someone_trapped_now_is_urgent_and_gets_only_help(user: Dialogue, text: str) -> None:
+    await user.says(text)
+    assert [r.kind for r in user.replies] == ["urgent"] and user.first.handoff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "what's the minimum wage in the Philippines this year",
         "ベトナムの有給休暇は何日ですか",
         "luong toi thieu o Viet Nam la bao nhieu",

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev6/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev7/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev7/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev8/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -26,15 +26,16 @@ SECOND_REFEREE = EVAL / "dev3"
 THIRD_REFEREE = EVAL / "dev4"
 FOURTH_REFEREE = EVAL / "dev5"
 FIFTH_REFEREE = EVAL / "dev6"
-UNSEEN = EVAL / "dev7"
+SIXTH_REFEREE = EVAL / "dev7"
+UNSEEN = EVAL / "dev8"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
 
 @pytest.mark.parametrize(
     "folder",
-    [BLIND, STRESS, THIRD_REFEREE, FOURTH_REFEREE, FIFTH_REFEREE, UNSEEN],
-    ids=["blind", "stress", "dev4", "dev5", "dev6", "dev7"],
+    [BLIND, STRESS, THIRD_REFEREE, FOURTH_REFEREE, FIFTH_REFEREE, SIXTH_REFEREE, UNSEEN],
+    ids=["blind", "stress", "dev4", "dev5", "dev6", "dev7", "dev8"],
 )
 def test_the_frozen_sets_are_unchanged(folder) -> None:
     pinned = {}
@@ -60,7 +61,7 @@ def _asks_every_entry(folder, size: int, urgent: int, missing: dict[str, set[str
 
 
 def test_the_later_referees_ask_every_entry_in_every_language() -> None:
-    """tests/eval/dev4 to dev6 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev7 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(THIRD_REFEREE, 597, 134, {})
@@ -71,11 +72,6 @@ def test_the_later_referees_ask_every_entry_in_every_language() -> None:
         "vi": {"certification-iso-support"},
     }
     _asks_every_entry(FIFTH_REFEREE, 595, 132, missing)
-
-
-def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev7 judges the next change first (its README): its form is checked here, by
-    reading the files only, so that no figure of it exists before that change is measured."""
     missing = {
         "ja": {"sme-definition-eligibility", "working-hours-overtime-rules"},
         "zh": {"telework-how-to-start", "subsidy-overview", "consultation-centers-foreigners"},
@@ -87,7 +83,19 @@ def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
         "pt": {"work-life-support-childcare-nursing"},
         "id": {"service-industry-productivity"},
     }
-    _asks_every_entry(UNSEEN, 571, 127, missing)
+    _asks_every_entry(SIXTH_REFEREE, 571, 127, missing)
+
+
+def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
+    """tests/eval/dev8 judges the next change first (its README): its form is checked here, by
+    reading the files only, so that no figure of it exists before that change is measured."""
+    missing = {
+        "ko": {"consultation-centers-foreigners"},
+        "ne": {"foreign-worker-hiring-notification"},
+        "ja": {"residence-card-basics"},
+        "pt": {"work-life-support-childcare-nursing", "telework-equipment-trial"},
+    }
+    _asks_every_entry(UNSEEN, 567, 125, missing)
 
 
 def holds(report: EvalReport, floors: dict[str, float]) -> None:
@@ -231,6 +239,23 @@ FIFTH_REFEREE_FLOORS = {
 }
 
 
+# The sixth referee set, kept unseen until it judged the alarms for someone trapped
+# (tests/eval/dev7/README.md; measured 2026-12-05: knowledge top-1 96.6 %, lowest language
+# 83.8 % ne, answered right 95.4 %, answered with a wrong entry 0.6 %, 126 of 127 emergencies at
+# 97.7 % precision, out-of-scope answered 4.4 %, language 100 %; the best peer 96.3 %).
+# Floors hold what is reached.
+SIXTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 83.0,
+    "answered_right": 95.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 97.0,
+    "out_of_scope_answered_at_most": 5.0,
+    "language": 99.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -239,8 +264,9 @@ FIFTH_REFEREE_FLOORS = {
         (THIRD_REFEREE, 597, THIRD_REFEREE_FLOORS),
         (FOURTH_REFEREE, 604, FOURTH_REFEREE_FLOORS),
         (FIFTH_REFEREE, 595, FIFTH_REFEREE_FLOORS),
+        (SIXTH_REFEREE, 571, SIXTH_REFEREE_FLOORS),
     ],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6"],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7"],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

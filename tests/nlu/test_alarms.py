@@ -23,6 +23,10 @@ MESSAGES = [
     "how many days of paid leave do I get",
     "救急車は何番ですか",
     "boss hit me again today",
+    "the warehouse is on fire and my coworker is trapped upstairs",
+    "火事で同僚がまだ中に取り残されている",
+    "gempa, teman saya terperangkap di gudang",
+    "stuck in traffic, will I lose pay for being late?",
 ]
 
 
@@ -50,8 +54,11 @@ def test_an_alarm_is_found_as_a_phrase_in_any_language(matchers) -> None:
     assert alarmed.rank(MESSAGES[1], None).alarm
     assert alarmed.rank(MESSAGES[2], None).alarm
     assert not any(quiet.rank(text, None).alarm for text in MESSAGES)
+    # someone trapped right now, by fire or a collapse
+    assert all(alarmed.rank(text, None).alarm for text in MESSAGES[6:9])
     # a phrase, not a bag of its words
     assert not alarmed.rank("the seizure of a ship, the sailors having lunch", None).alarm
+    assert not alarmed.rank(MESSAGES[9], None).alarm  # stuck, but not trapped
 
 
 def test_alarms_move_no_score_of_any_message(matchers) -> None:
