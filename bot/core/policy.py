@@ -4,7 +4,9 @@ Confidences are calibrated on held-out folds of the content (see bot/nlu/match.p
 means "at least this likely to be right". Safety and scope are decisions of their own, taken
 before the ranking is looked at: an urgent message (by the urgency model, the urgent intent
 ranking first on words of its own, or a strong urgent keyword) always escalates and never gets
-a menu or a knowledge answer; a message whose best match is the out-of-scope intent, or whose
+a menu or a suggestion, and a knowledge answer only after the help, where the urgency model
+decided alone and the entry is near certain (`Decision.beside`); a message whose best match is
+the out-of-scope intent, or whose
 out-of-scope probability passes its threshold over a knowledge entry, is refused politely with
 the menu.
 """

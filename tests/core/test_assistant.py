@@ -76,7 +76,7 @@ async def test_a_clear_message_in_another_language_switches(user: Dialogue) -> N
 
 async def test_urgent_is_never_answered_from_the_knowledge_base(user: Dialogue) -> None:
     await user.says("my boss took my passport and will not give it back")
-    assert user.first.kind == "urgent"
+    assert [r.kind for r in user.replies] == ["urgent"]  # no answer beside a sure emergency
     assert user.first.handoff is True
     assert user.first.entry is None
     assert "110" in user.first.text

@@ -122,7 +122,7 @@ def holds(report: EvalReport, floors: dict[str, float]) -> None:
 
 # The targets of issue #11, held as they are met (README, "Figures", measured 2026-12-05:
 # knowledge top-1 98.9 %, lowest language 93.3 %, answered right 98.1 % (98.5 % after the fifth
-# content round), answered with a wrong entry 0.0 %, out-of-scope answered 3.0 %, urgent 98.9 %
+# content round, 99.3 % with the answer beside an escalation), answered with a wrong entry 0.0 %, out-of-scope answered 3.0 %, urgent 98.9 %
 # at 95.7 % precision, language 99.6 %).
 # Urgent recall is the one target not met (100 %): the floor holds what is reached, one miss in 90.
 FLOORS = {
