@@ -101,6 +101,16 @@ def figures(rows: list[Row]) -> dict[str, int]:
     }
 
 
+def _mark(old: Row, new: Row) -> str:
+    """+ the first guess became right, - it stopped being right, ~ anything else (the answer
+    or the urgent decision moved, or one wrong guess became another)."""
+    if old[3] != new[3] and new[3] == new[2]:
+        return "+"
+    if old[3] != new[3] and old[3] == old[2]:
+        return "-"
+    return "~"
+
+
 def compare(before: list[Row], after: list[Row]) -> tuple[dict, list[str]]:
     """(the set's counts before and after, with knowledge questions gained and lost; a line for
     every message whose first guess, answer or urgent decision moved)."""
@@ -111,15 +121,7 @@ def compare(before: list[Row], after: list[Row]) -> tuple[dict, list[str]]:
         if new[6]:
             gained += new[3] == new[2] and old[3] != old[2]
             lost += old[3] == old[2] and new[3] != new[2]
-        mark = (
-            "~"
-            if old[3] == new[3]
-            else "+"
-            if new[3] == new[2]
-            else "-"
-            if old[3] == old[2]
-            else "~"
-        )
+        mark = _mark(old, new)
         urgent = f" urgent {old[5]}→{new[5]}" if old[5] != new[5] else ""
         answer = f" answered {old[4]}→{new[4]}" if old[4] != new[4] else ""
         lines.append(

@@ -6,9 +6,8 @@ before the ranking is looked at: an urgent message (by the urgency model, the ur
 ranking first on words of its own, or a strong urgent keyword) always escalates and never gets
 a menu or a suggestion, and a knowledge answer only after the help, where the urgency model
 decided alone and the entry is near certain (`Decision.beside`); a message whose best match is
-the out-of-scope intent, or whose
-out-of-scope probability passes its threshold over a knowledge entry, is refused politely with
-the menu.
+the out-of-scope intent, or whose out-of-scope probability passes its threshold over a knowledge
+entry, is refused politely with the menu.
 """
 
 from __future__ import annotations

@@ -217,7 +217,7 @@ async def test_someone_collapsing_now_is_urgent_whatever_else_it_asks(
     "text",
     [
         "black smoke in the kitchen, the dishwasher is still trapped inside",
-        "lò bánh bốc khói đen, cô chủ còn trên lầu",  # an answer, but for the alarm
+        "lò bánh bốc khói đen, cô chủ còn trên lầu",  # without the alarm: an answer
         "倉庫の棚が倒れて、後輩が下敷きになってる",
         "nhà xưởng đang cháy, còn một chị bị mắc kẹt trong kho",
         "o galpão desabou e tem um colega soterrado",

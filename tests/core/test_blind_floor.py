@@ -122,8 +122,8 @@ def holds(report: EvalReport, floors: dict[str, float]) -> None:
 
 # The targets of issue #11, held as they are met (README, "Figures", measured 2026-12-05:
 # knowledge top-1 98.9 %, lowest language 93.3 %, answered right 98.1 % (98.5 % after the fifth
-# content round, 99.3 % with the answer beside an escalation), answered with a wrong entry 0.0 %, out-of-scope answered 3.0 %, urgent 98.9 %
-# at 95.7 % precision, language 99.6 %).
+# content round, 99.3 % with the answer beside an escalation), answered with a wrong entry
+# 0.0 %, out-of-scope answered 3.0 %, urgent 98.9 % at 95.7 % precision, language 99.6 %).
 # Urgent recall is the one target not met (100 %): the floor holds what is reached, one miss in 90.
 FLOORS = {
     "knowledge_top1": 97.0,
@@ -226,13 +226,13 @@ FOURTH_REFEREE_FLOORS = {
 # (tests/eval/dev6/README.md; measured 2026-12-05: knowledge top-1 96.6 %, lowest language
 # 90.0 % pt, answered right 96.9 %, answered with a wrong entry 0.3 %, 130 of 132 emergencies at
 # 92.9 % precision, out-of-scope answered 1.3 %, language 99.2 %; the best peer 96.1 %).
-# Floors hold what is reached.
+# Floors hold what is reached: 131 of 132 emergencies since the alarms for someone trapped.
 FIFTH_REFEREE_FLOORS = {
     "knowledge_top1": 96.0,
     "every_language": 90.0,
     "answered_right": 96.0,
     "answered_wrong_at_most": 1.0,
-    "urgent_recall": 98.0,
+    "urgent_recall": 99.0,
     "urgent_precision": 92.5,
     "out_of_scope_answered_at_most": 2.0,
     "language": 99.0,
