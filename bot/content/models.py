@@ -19,6 +19,7 @@ __all__ = [
     "CATEGORIES",
     "INTENT_IDS",
     "Abroad",
+    "AlarmPair",
     "Audience",
     "Choice",
     "Entry",
@@ -401,6 +402,22 @@ class Abroad(_Strict):
         return _check_codes(value, ALL_CODES)
 
 
+class AlarmPair(_Strict):
+    """An emergency no single phrase names but two together do: an injury at work (`first`)
+    and being told to hide it (`second`). Either half alone is a calm question's words ("I
+    hurt my back", "can I use my own insurance?"); a message with a phrase of each escalates
+    like an alarm. Phrases by language, matched in any language."""
+
+    about: str
+    first: dict[str, list[str]]
+    second: dict[str, list[str]]
+
+    @field_validator("first", "second")
+    @classmethod
+    def _languages(cls, value: dict) -> dict:
+        return _check_codes(value, ALL_CODES)
+
+
 class Intent(_Strict):
     id: str
     examples: dict[str, list[str]]
@@ -408,6 +425,7 @@ class Intent(_Strict):
     # the urgent intent's phrases that escalate by themselves and that no model learns from
     # (bot/nlu/match.py): a new one cannot move any other message's scores
     alarms: dict[str, list[str]] = Field(default_factory=dict)
+    alarm_pairs: list[AlarmPair] = Field(default_factory=list)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     answer: dict[str, str] = Field(default_factory=dict)
     sources: list[Source] = Field(default_factory=list)
@@ -427,7 +445,7 @@ class Intent(_Strict):
 
     @model_validator(mode="after")
     def _alarms_are_urgent(self) -> Intent:
-        if self.alarms and self.id != "urgent":
+        if (self.alarms or self.alarm_pairs) and self.id != "urgent":
             raise ValueError("only the urgent intent has alarms")
         return self
 

@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 
 from bot.content.loader import Content
 from bot.languages import base_language
+from bot.nlu.alarms import Alarms
 from bot.nlu.classify import NgramModel
 from bot.nlu.index import BM25Index
 from bot.nlu.meaning import Meaning, Opinion, Vectors, available
@@ -75,8 +76,8 @@ class Match:
     # the urgency by meaning (bot/nlu/meaning.py), asked when the n-gram model's is in its
     # grey band or the match is too unsure to answer; None when not asked
     sense: float | None = None
-    # the message contains one of the urgent intent's alarms (`Intent.alarms`): a phrase that
-    # escalates by itself and that no model learns from
+    # the message contains one of the urgent intent's alarms, or a phrase of each half of one
+    # of its alarm pairs (bot/nlu/alarms.py): escalates by itself, and no model learns from it
     alarm: bool = False
 
     @property
@@ -208,16 +209,10 @@ class Matcher:
             add(Target(entry.id, "entry", entry.category), texts, entry.keywords)
         for intent in content.intents.values():
             add(Target(intent.id, "intent", None), intent.examples, intent.keywords)
-        # Alarms are matched as phrases, like keywords, but are neither documents nor training
-        # text: adding one moves no score of any other message (a keyword or an example would
-        # move the n-gram model, and emergencies it holds on a thin margin with it).
-        self._alarms: dict[str, set[tuple[str, ...]]] = {}
-        urgent = content.intents.get("urgent")
-        for words in (urgent.alarms if urgent is not None else {}).values():
-            for word in words:
-                terms = tuple(t for t in tokens(normalize(word)) if not t.endswith("~"))
-                if terms:
-                    self._alarms.setdefault(terms[0], set()).add(terms)
+        # Alarms (and alarm pairs) are matched as phrases, like keywords, but are neither
+        # documents nor training text: adding one moves no score of any other message (a keyword
+        # or an example would move the n-gram model, and emergencies it holds on a thin margin).
+        self.alarms = Alarms.of(content.intents.get("urgent"))
         self.index = BM25Index(documents)
         self._ids = {t.id: i for i, t in enumerate(self.targets)}
         texts = [text for text, _ in labelled]
@@ -265,7 +260,7 @@ class Matcher:
         cal = self.calibration
 
         words = [t for t in query if not t.endswith("~")]
-        alarm = self._alarm(words)
+        alarm = self.alarms.found(words)
         keyword_hits = self._keyword_hits(words, norm)
         # Only a few targets get the (costlier) fuzzy comparison: the best by the two cheap
         # signals together. At 10,000 entries a common word can be a keyword of thousands.
@@ -396,14 +391,6 @@ class Matcher:
         if not best:
             return 0.0
         return 0.5 * best[1] / 100.0 + 0.5 * fuzz.ratio(form, best[0]) / 100.0
-
-    def _alarm(self, query: list[str]) -> bool:
-        """Whether one of the urgent intent's alarms is in the message as a phrase."""
-        return any(
-            query[start : start + len(terms)] == list(terms)
-            for start, term in enumerate(query)
-            for terms in self._alarms.get(term, ())
-        )
 
     def _keyword_hits(self, query: list[str], norm: str) -> dict[int, float]:
         """Targets with a curated keyword in the message as a phrase (its terms in order),

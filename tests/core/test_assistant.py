@@ -216,14 +216,23 @@ async def test_someone_collapsing_now_is_urgent_whatever_else_it_asks(
 @pytest.mark.parametrize(
     "text",
     [
+        # someone trapped right now
         "black smoke in the kitchen, the dishwasher is still trapped inside",
         "lò bánh bốc khói đen, cô chủ còn trên lầu",  # without the alarm: an answer
         "倉庫の棚が倒れて、後輩が下敷きになってる",
         "nhà xưởng đang cháy, còn một chị bị mắc kẹt trong kho",
         "o galpão desabou e tem um colega soterrado",
+        # an injury at work the employer wants hidden (an alarm pair)
+        "twisted my knee unloading the truck; the site manager says tell the doctor I did it"
+        " playing football so the company doesn't get inspected. is that ok?",
+        # without the alarm pair: the work-injury entry's answer
+        "cắt vào tay ở máy cắt tuần trước, công ty bảo đi khám bằng thẻ của mình và đừng nói là"
+        " tai nạn ở chỗ làm, giờ tay vẫn đau",
+        "工場で手首をひねって、病院では家で転んだことにしてと係長に言われました。保険はどうなりますか",
+        "仓库里搬货摔伤了腰，组长说别报工伤，就说是在家摔的，医药费怎么办",
     ],
 )
-async def test_someone_trapped_now_is_urgent_and_gets_only_help(user: Dialogue, text: str) -> None:
+async def test_an_alarm_is_urgent_and_gets_only_help(user: Dialogue, text: str) -> None:
     await user.says(text)
     assert [r.kind for r in user.replies] == ["urgent"] and user.first.handoff
 

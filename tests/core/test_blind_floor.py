@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev7/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev8/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev8/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev9/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -27,15 +27,25 @@ THIRD_REFEREE = EVAL / "dev4"
 FOURTH_REFEREE = EVAL / "dev5"
 FIFTH_REFEREE = EVAL / "dev6"
 SIXTH_REFEREE = EVAL / "dev7"
-UNSEEN = EVAL / "dev8"
+SEVENTH_REFEREE = EVAL / "dev8"
+UNSEEN = EVAL / "dev9"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
 
 @pytest.mark.parametrize(
     "folder",
-    [BLIND, STRESS, THIRD_REFEREE, FOURTH_REFEREE, FIFTH_REFEREE, SIXTH_REFEREE, UNSEEN],
-    ids=["blind", "stress", "dev4", "dev5", "dev6", "dev7", "dev8"],
+    [
+        BLIND,
+        STRESS,
+        THIRD_REFEREE,
+        FOURTH_REFEREE,
+        FIFTH_REFEREE,
+        SIXTH_REFEREE,
+        SEVENTH_REFEREE,
+        UNSEEN,
+    ],
+    ids=["blind", "stress", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"],
 )
 def test_the_frozen_sets_are_unchanged(folder) -> None:
     pinned = {}
@@ -61,7 +71,7 @@ def _asks_every_entry(folder, size: int, urgent: int, missing: dict[str, set[str
 
 
 def test_the_later_referees_ask_every_entry_in_every_language() -> None:
-    """tests/eval/dev4 to dev7 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev8 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(THIRD_REFEREE, 597, 134, {})
@@ -84,18 +94,32 @@ def test_the_later_referees_ask_every_entry_in_every_language() -> None:
         "id": {"service-industry-productivity"},
     }
     _asks_every_entry(SIXTH_REFEREE, 571, 127, missing)
-
-
-def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev8 judges the next change first (its README): its form is checked here, by
-    reading the files only, so that no figure of it exists before that change is measured."""
     missing = {
         "ko": {"consultation-centers-foreigners"},
         "ne": {"foreign-worker-hiring-notification"},
         "ja": {"residence-card-basics"},
         "pt": {"work-life-support-childcare-nursing", "telework-equipment-trial"},
     }
-    _asks_every_entry(UNSEEN, 567, 125, missing)
+    _asks_every_entry(SEVENTH_REFEREE, 567, 125, missing)
+
+
+def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
+    """tests/eval/dev9 judges the next change first (its README): its form is checked here, by
+    reading the files only, so that no figure of it exists before that change is measured."""
+    missing = {
+        "ja": {"service-industry-productivity", "social-insurance-pension"},
+        "en": {"foreign-worker-hiring-notification", "workplace-japanese-customs"},
+        "zh": {"subsidy-overview"},
+        "vi": {"work-style-reform-declaration"},
+        "id": {"vocational-training-courses", "certification-iso-support"},
+        "tl": {"foreign-worker-hiring-notification", "consultation-centers-foreigners"},
+        "pt": {
+            "certification-iso-support",
+            "foreign-worker-hiring-notification",
+            "health-checkup-safety",
+        },
+    }
+    _asks_every_entry(UNSEEN, 547, 122, missing)
 
 
 def holds(report: EvalReport, floors: dict[str, float]) -> None:
@@ -145,10 +169,11 @@ async def test_blind_floors(assistant: Assistant) -> None:
 
 # The emergency stress set (measured 2026-12-04: 472 of 495 emergencies escalated, 95.4 %, at
 # 92 % precision; with the second opinion by meaning, 477, 96.4 %, at 92.8 %; 2026-12-05, with
-# meaning's urgency mixed in, 477 at 94.5 %; read wherever meaning is asked, 478 at 94.5 %; the
-# plain peers 77-89 %). Its calm neighbours are hard on purpose and loosely labelled
-# (tests/eval/stress/README.md), so only the urgent figures hold floors here.
-STRESS_FLOORS = {"urgent_recall": 96.5, "urgent_precision": 93.5}
+# meaning's urgency mixed in, 477 at 94.5 %; read wherever meaning is asked, 478 at 94.5 %; with
+# the alarm pair for a hidden injury, 482, 97.4 %, at 94.3 %; the plain peers 77-89 %). Its calm
+# neighbours are hard on purpose and loosely labelled (tests/eval/stress/README.md), so only the
+# urgent figures hold floors here.
+STRESS_FLOORS = {"urgent_recall": 97.0, "urgent_precision": 93.5}
 
 
 async def test_stress_floors(assistant: Assistant) -> None:
@@ -243,14 +268,31 @@ FIFTH_REFEREE_FLOORS = {
 # (tests/eval/dev7/README.md; measured 2026-12-05: knowledge top-1 96.6 %, lowest language
 # 83.8 % ne, answered right 95.4 %, answered with a wrong entry 0.6 %, 126 of 127 emergencies at
 # 97.7 % precision, out-of-scope answered 4.4 %, language 100 %; the best peer 96.3 %).
-# Floors hold what is reached.
+# Floors hold what is reached: all 127 emergencies since the alarm pair for a hidden injury.
 SIXTH_REFEREE_FLOORS = {
     "knowledge_top1": 96.0,
     "every_language": 83.0,
     "answered_right": 95.0,
     "answered_wrong_at_most": 1.0,
-    "urgent_recall": 99.0,
+    "urgent_recall": 100.0,
     "urgent_precision": 97.0,
+    "out_of_scope_answered_at_most": 5.0,
+    "language": 99.5,
+}
+
+
+# The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
+# wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
+# language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
+# emergencies at 93.2 % precision, out-of-scope answered 4.9 %, language 99.6 %; the best peer
+# 94.6 %). Floors hold what is reached.
+SEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 92.5,
+    "answered_right": 94.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 93.0,
     "out_of_scope_answered_at_most": 5.0,
     "language": 99.5,
 }
@@ -265,8 +307,9 @@ SIXTH_REFEREE_FLOORS = {
         (FOURTH_REFEREE, 604, FOURTH_REFEREE_FLOORS),
         (FIFTH_REFEREE, 595, FIFTH_REFEREE_FLOORS),
         (SIXTH_REFEREE, 571, SIXTH_REFEREE_FLOORS),
+        (SEVENTH_REFEREE, 567, SEVENTH_REFEREE_FLOORS),
     ],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7"],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

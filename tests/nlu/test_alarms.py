@@ -4,6 +4,8 @@ A keyword or an example of the urgent intent is also text the n-gram model and B
 so adding one moves other messages' scores, and emergencies held on a thin margin with them
 (README, "How it understands a message"). An alarm must move nothing but the messages that
 contain it: the same content with and without alarms ranks every other message identically.
+An alarm pair escalates only with a phrase of each half, and no calm example of the content
+may hold an alarm or both halves of a pair.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import replace
 import pytest
 
 from bot.content.loader import Content, default_content_dir, load_content
+from bot.nlu.alarms import Alarms
 from bot.nlu.match import Matcher
 from bot.nlu.meaning import Vectors
 
@@ -27,6 +30,12 @@ MESSAGES = [
     "火事で同僚がまだ中に取り残されている",
     "gempa, teman saya terperangkap di gudang",
     "stuck in traffic, will I lose pay for being late?",
+    # an injury at work the employer wants hidden: two halves, neither an alarm alone
+    "broke my finger at the press, boss says tell the doctor i did it at home",
+    "現場で足を骨折したのに、社長に労災にするなと言われた",
+    "ngã ở công trường, công ty bắt khai là té ở nhà",
+    "I hurt my back lifting boxes, how many sick days do I get?",
+    "if my boss tells me not to report my overtime, is that legal?",
 ]
 
 
@@ -36,8 +45,8 @@ def contents() -> tuple[Content, Content]:
     content = load_content(default_content_dir())
     small = replace(content, entries=dict(list(content.entries.items())[:6]))
     urgent = small.intents["urgent"]
-    assert urgent.alarms, "the urgent intent ships alarms"
-    quiet = urgent.model_copy(update={"alarms": {}})
+    assert urgent.alarms and urgent.alarm_pairs, "the urgent intent ships alarms"
+    quiet = urgent.model_copy(update={"alarms": {}, "alarm_pairs": []})
     return small, replace(small, intents={**small.intents, "urgent": quiet})
 
 
@@ -61,6 +70,35 @@ def test_an_alarm_is_found_as_a_phrase_in_any_language(matchers) -> None:
     assert not alarmed.rank(MESSAGES[9], None).alarm  # stuck, but not trapped
 
 
+def test_an_alarm_pair_needs_both_halves(matchers) -> None:
+    alarmed, _ = matchers
+    # an injury and being told to hide it, in English, Japanese and unaccented Vietnamese
+    assert all(alarmed.rank(text, None).alarm for text in MESSAGES[10:13])
+    assert alarmed.rank("nga o cong truong, cong ty bat khai la te o nha", None).alarm
+    # an injury alone, or the words of a cover-up without an injury, are calm questions
+    assert not alarmed.rank(MESSAGES[13], None).alarm
+    assert not alarmed.rank(MESSAGES[14], None).alarm
+    # the halves are phrases: "tell the doctor" is not "the doctor told"
+    assert not alarmed.rank("I broke my arm and the doctor told me to rest", None).alarm
+
+
+def test_no_calm_example_of_the_content_sets_off_an_alarm() -> None:
+    """Every example question of every entry and calm intent is a question the content answers;
+    an alarm or a pair that one of them contains would escalate what the content answers."""
+    content = load_content(default_content_dir())
+    alarms = Alarms.of(content.intents["urgent"])
+    calm = [q for e in content.entries.values() for qs in e.questions.values() for q in qs]
+    calm += [
+        q
+        for i in content.intents.values()
+        if i.id != "urgent"
+        for qs in i.examples.values()
+        for q in qs
+    ]
+    found = [q for q in calm if alarms.within(q)]
+    assert found == []
+
+
 def test_alarms_move_no_score_of_any_message(matchers) -> None:
     alarmed, quiet = matchers
     for text in MESSAGES:
@@ -73,3 +111,6 @@ def test_only_the_urgent_intent_has_alarms(contents) -> None:
     greeting = content.intents["greeting"]
     with pytest.raises(ValueError, match="only the urgent intent"):
         type(greeting).model_validate({**greeting.model_dump(), "alarms": {"en": ["hello"]}})
+    pair = {"about": "x", "first": {"en": ["hurt"]}, "second": {"en": ["hide it"]}}
+    with pytest.raises(ValueError, match="only the urgent intent"):
+        type(greeting).model_validate({**greeting.model_dump(), "alarm_pairs": [pair]})

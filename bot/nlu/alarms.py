@@ -1,0 +1,64 @@
+"""The urgent intent's alarms: phrases that escalate by themselves and that no model learns from.
+
+A keyword or an example of the urgent intent is also text the n-gram model and BM25 learn from,
+so adding one moves other messages' scores, and emergencies held on a thin margin with them. An
+alarm is looked up as a phrase and moves nothing but the messages that contain it. Some
+emergencies no single phrase names: an injury at work is a calm question's words, and so is
+"don't report it"; together they are a worker pressed to hide an injury. An alarm pair escalates
+a message with a phrase of each half.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.content.models import Intent
+from bot.nlu.normalize import normalize, tokens
+
+__all__ = ["Alarms"]
+
+Phrases = dict[str, frozenset[tuple[str, ...]]]  # first term -> phrases' terms, in order
+
+
+def _phrases(by_language: dict[str, list[str]]) -> Phrases:
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for words in by_language.values():
+        for word in words:
+            terms = tuple(t for t in tokens(normalize(word)) if not t.endswith("~"))
+            if terms:
+                out.setdefault(terms[0], set()).add(terms)
+    return {term: frozenset(found) for term, found in out.items()}
+
+
+def _contains(words: list[str], phrases: Phrases) -> bool:
+    """Whether one of the phrases is among the message's terms, in order and side by side."""
+    return any(
+        words[start : start + len(terms)] == list(terms)
+        for start, term in enumerate(words)
+        for terms in phrases.get(term, ())
+    )
+
+
+@dataclass(frozen=True)
+class Alarms:
+    single: Phrases = field(default_factory=dict)
+    pairs: tuple[tuple[Phrases, Phrases], ...] = ()
+
+    @classmethod
+    def of(cls, urgent: Intent | None) -> Alarms:
+        """The phrase tables of the urgent intent's alarms and pairs (none without the intent)."""
+        if urgent is None:
+            return cls()
+        pairs = tuple((_phrases(p.first), _phrases(p.second)) for p in urgent.alarm_pairs)
+        return cls(_phrases(urgent.alarms), pairs)
+
+    def found(self, words: list[str]) -> bool:
+        """Whether the message's terms (`tokens` without the truncated ones) hold an alarm, or a
+        phrase of each half of a pair."""
+        return _contains(words, self.single) or any(
+            _contains(words, first) and _contains(words, second) for first, second in self.pairs
+        )
+
+    def within(self, text: str) -> bool:
+        """`found` on a message as written."""
+        return self.found([t for t in tokens(normalize(text)) if not t.endswith("~")])
