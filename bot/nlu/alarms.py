@@ -4,8 +4,8 @@ A keyword or an example of the urgent intent is also text the n-gram model and B
 so adding one moves other messages' scores, and emergencies held on a thin margin with them. An
 alarm is looked up as a phrase and moves nothing but the messages that contain it. Some
 emergencies no single phrase names: an injury at work is a calm question's words, and so is
-"don't report it"; together they are a worker pressed to hide an injury. An alarm pair escalates
-a message with a phrase of each half.
+"don't report it"; together they are a worker pressed to hide an injury ("no money" and "not
+eaten for two days" likewise). An alarm pair escalates a message with a phrase of each half.
 """
 
 from __future__ import annotations

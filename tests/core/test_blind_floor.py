@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev8/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev9/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev9/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev10/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -28,7 +28,8 @@ FOURTH_REFEREE = EVAL / "dev5"
 FIFTH_REFEREE = EVAL / "dev6"
 SIXTH_REFEREE = EVAL / "dev7"
 SEVENTH_REFEREE = EVAL / "dev8"
-UNSEEN = EVAL / "dev9"
+EIGHTH_REFEREE = EVAL / "dev9"
+UNSEEN = EVAL / "dev10"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -43,9 +44,10 @@ LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
         FIFTH_REFEREE,
         SIXTH_REFEREE,
         SEVENTH_REFEREE,
+        EIGHTH_REFEREE,
         UNSEEN,
     ],
-    ids=["blind", "stress", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"],
+    ids=["blind", "stress", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"],
 )
 def test_the_frozen_sets_are_unchanged(folder) -> None:
     pinned = {}
@@ -71,7 +73,7 @@ def _asks_every_entry(folder, size: int, urgent: int, missing: dict[str, set[str
 
 
 def test_the_later_referees_ask_every_entry_in_every_language() -> None:
-    """tests/eval/dev4 to dev8 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev9 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(THIRD_REFEREE, 597, 134, {})
@@ -101,11 +103,6 @@ def test_the_later_referees_ask_every_entry_in_every_language() -> None:
         "pt": {"work-life-support-childcare-nursing", "telework-equipment-trial"},
     }
     _asks_every_entry(SEVENTH_REFEREE, 567, 125, missing)
-
-
-def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev9 judges the next change first (its README): its form is checked here, by
-    reading the files only, so that no figure of it exists before that change is measured."""
     missing = {
         "ja": {"service-industry-productivity", "social-insurance-pension"},
         "en": {"foreign-worker-hiring-notification", "workplace-japanese-customs"},
@@ -119,7 +116,28 @@ def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
             "health-checkup-safety",
         },
     }
-    _asks_every_entry(UNSEEN, 547, 122, missing)
+    _asks_every_entry(EIGHTH_REFEREE, 547, 122, missing)
+
+
+def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
+    """tests/eval/dev10 judges the next change first (its README): its form is checked here, by
+    reading the files only, so that no figure of it exists before that change is measured."""
+    missing = {
+        "ja": {"social-insurance-pension"},
+        "en": {"telework-promotion-center", "social-insurance-pension", "health-checkup-safety"},
+        "vi": {"sme-definition-eligibility"},
+        "ne": {
+            "manufacturing-productivity-program",
+            "working-hours-overtime-rules",
+            "minimum-wage-payslip",
+        },
+        "id": {
+            "telework-how-to-start",
+            "sme-definition-eligibility",
+            "certification-iso-support",
+        },
+    }
+    _asks_every_entry(UNSEEN, 566, 122, missing)
 
 
 def holds(report: EvalReport, floors: dict[str, float]) -> None:
@@ -285,15 +303,32 @@ SIXTH_REFEREE_FLOORS = {
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
 # emergencies at 93.2 % precision, out-of-scope answered 4.9 %, language 99.6 %; the best peer
-# 94.6 %). Floors hold what is reached.
+# 94.6 %). Floors hold what is reached: all 125 emergencies since the second alarm pair.
 SEVENTH_REFEREE_FLOORS = {
     "knowledge_top1": 95.0,
     "every_language": 92.5,
     "answered_right": 94.0,
     "answered_wrong_at_most": 1.5,
-    "urgent_recall": 99.0,
+    "urgent_recall": 100.0,
     "urgent_precision": 93.0,
     "out_of_scope_answered_at_most": 5.0,
+    "language": 99.5,
+}
+
+
+# The eighth referee set, kept unseen until it judged the second alarm pair, no money left and
+# nothing to eat (tests/eval/dev9/README.md; measured 2026-12-05: knowledge top-1 95.4 %, lowest
+# language 89.5 % en, answered right 94.5 %, answered with a wrong entry 2.3 %, all 122
+# emergencies at 94.6 % precision, out-of-scope answered 5.2 %, language 99.6 %; the best peer
+# 96.8 %, the first referee set where it does better). Floors hold what is reached.
+EIGHTH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 89.0,
+    "answered_right": 94.0,
+    "answered_wrong_at_most": 2.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 5.5,
     "language": 99.5,
 }
 
@@ -308,8 +343,9 @@ SEVENTH_REFEREE_FLOORS = {
         (FIFTH_REFEREE, 595, FIFTH_REFEREE_FLOORS),
         (SIXTH_REFEREE, 571, SIXTH_REFEREE_FLOORS),
         (SEVENTH_REFEREE, 567, SEVENTH_REFEREE_FLOORS),
+        (EIGHTH_REFEREE, 547, EIGHTH_REFEREE_FLOORS),
     ],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -36,6 +36,10 @@ MESSAGES = [
     "ngã ở công trường, công ty bắt khai là té ở nhà",
     "I hurt my back lifting boxes, how many sick days do I get?",
     "if my boss tells me not to report my overtime, is that legal?",
+    # no money left and nothing to eat
+    "out of money since last week and nothing to eat in the dorm, payday is 10 days away",
+    "お金がない。給料日まであと一週間、三日も何も食べていない",
+    "no money for a new phone, can I get an advance on my wages?",
 ]
 
 
@@ -80,6 +84,9 @@ def test_an_alarm_pair_needs_both_halves(matchers) -> None:
     assert not alarmed.rank(MESSAGES[14], None).alarm
     # the halves are phrases: "tell the doctor" is not "the doctor told"
     assert not alarmed.rank("I broke my arm and the doctor told me to rest", None).alarm
+    # no money and no food; no money alone is a calm question
+    assert all(alarmed.rank(text, None).alarm for text in MESSAGES[15:17])
+    assert not alarmed.rank(MESSAGES[17], None).alarm
 
 
 def test_no_calm_example_of_the_content_sets_off_an_alarm() -> None:
