@@ -404,10 +404,10 @@ class Abroad(_Strict):
 
 class AlarmPair(_Strict):
     """An emergency no single phrase names but two together do: an injury at work and being
-    told to hide it, or no money left and nothing to eat. Either half alone is a calm
-    question's words ("I hurt my back", "no money for a new phone"); a message with a phrase of
-    `first` and one of `second` escalates like an alarm. Phrases by language, matched in any
-    language."""
+    told to hide it, no money left and nothing to eat, wages unpaid and a threat. Either half
+    alone is a calm question's words ("I hurt my back", "no money for a new phone"); a message
+    with a phrase of `first` and one of `second` escalates like an alarm. Phrases by language,
+    matched in any language."""
 
     about: str
     first: dict[str, list[str]]

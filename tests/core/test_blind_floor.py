@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev9/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev10/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev10/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev11/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -29,7 +29,8 @@ FIFTH_REFEREE = EVAL / "dev6"
 SIXTH_REFEREE = EVAL / "dev7"
 SEVENTH_REFEREE = EVAL / "dev8"
 EIGHTH_REFEREE = EVAL / "dev9"
-UNSEEN = EVAL / "dev10"
+NINTH_REFEREE = EVAL / "dev10"
+UNSEEN = EVAL / "dev11"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -45,9 +46,10 @@ LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
         SIXTH_REFEREE,
         SEVENTH_REFEREE,
         EIGHTH_REFEREE,
+        NINTH_REFEREE,
         UNSEEN,
     ],
-    ids=["blind", "stress", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"],
+    ids=["blind", "stress", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"],
 )
 def test_the_frozen_sets_are_unchanged(folder) -> None:
     pinned = {}
@@ -73,7 +75,7 @@ def _asks_every_entry(folder, size: int, urgent: int, missing: dict[str, set[str
 
 
 def test_the_later_referees_ask_every_entry_in_every_language() -> None:
-    """tests/eval/dev4 to dev9 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev10 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(THIRD_REFEREE, 597, 134, {})
@@ -117,11 +119,6 @@ def test_the_later_referees_ask_every_entry_in_every_language() -> None:
         },
     }
     _asks_every_entry(EIGHTH_REFEREE, 547, 122, missing)
-
-
-def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev10 judges the next change first (its README): its form is checked here, by
-    reading the files only, so that no figure of it exists before that change is measured."""
     missing = {
         "ja": {"social-insurance-pension"},
         "en": {"telework-promotion-center", "social-insurance-pension", "health-checkup-safety"},
@@ -137,7 +134,27 @@ def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
             "certification-iso-support",
         },
     }
-    _asks_every_entry(UNSEEN, 566, 122, missing)
+    _asks_every_entry(NINTH_REFEREE, 566, 122, missing)
+
+
+def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
+    """tests/eval/dev11 judges the next change first (its README): its form is checked here, by
+    reading the files only, so that no figure of it exists before that change is measured."""
+    missing = {
+        "ja": {"vocational-training-courses"},
+        "zh": {"sme-definition-eligibility", "social-insurance-pension"},
+        "vi": {"annual-paid-leave", "workplace-japanese-customs"},
+        "ko": {"foreign-worker-hiring-notification", "consultation-centers-foreigners"},
+        "ne": {"telework-consulting-dispatch", "social-insurance-pension"},
+        "id": {
+            "hiring-women-seniors",
+            "life-work-balance-certification",
+            "certification-iso-support",
+        },
+        "tl": {"minimum-wage-payslip"},
+        "pt": {"telework-equipment-trial", "annual-paid-leave"},
+    }
+    _asks_every_entry(UNSEEN, 536, 116, missing)
 
 
 def holds(report: EvalReport, floors: dict[str, float]) -> None:
@@ -333,6 +350,23 @@ EIGHTH_REFEREE_FLOORS = {
 }
 
 
+# The ninth referee set, kept unseen until it judged the third alarm pair, wages unpaid and a
+# threat (tests/eval/dev10/README.md; measured 2026-12-05: knowledge top-1 95.7 %, lowest
+# language 91.9 % id, answered right 95.4 %, answered with a wrong entry 1.4 %, 121 of 122
+# emergencies at 94.5 % precision, out-of-scope answered 7.0 %, language 99.5 %; the best peer
+# 96.0 %). Floors hold what is reached.
+NINTH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.5,
+    "every_language": 91.5,
+    "answered_right": 95.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 7.5,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -344,8 +378,9 @@ EIGHTH_REFEREE_FLOORS = {
         (SIXTH_REFEREE, 571, SIXTH_REFEREE_FLOORS),
         (SEVENTH_REFEREE, 567, SEVENTH_REFEREE_FLOORS),
         (EIGHTH_REFEREE, 547, EIGHTH_REFEREE_FLOORS),
+        (NINTH_REFEREE, 566, NINTH_REFEREE_FLOORS),
     ],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

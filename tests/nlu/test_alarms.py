@@ -40,6 +40,11 @@ MESSAGES = [
     "out of money since last week and nothing to eat in the dorm, payday is 10 days away",
     "お金がない。給料日まであと一週間、三日も何も食べていない",
     "no money for a new phone, can I get an advance on my wages?",
+    # wages unpaid and a threat
+    "three months of salary unpaid, when I asked the boss said he'll cancel my visa and send me"
+    " home",
+    "cong ty no luong 2 thang roi, hoi thi bi doa duoi ve nuoc",
+    "my wages are unpaid this month because the company is late, when will I get them?",
 ]
 
 
@@ -87,6 +92,9 @@ def test_an_alarm_pair_needs_both_halves(matchers) -> None:
     # no money and no food; no money alone is a calm question
     assert all(alarmed.rank(text, None).alarm for text in MESSAGES[15:17])
     assert not alarmed.rank(MESSAGES[17], None).alarm
+    # wages unpaid and a threat; wages late alone are a calm question
+    assert all(alarmed.rank(text, None).alarm for text in MESSAGES[18:20])
+    assert not alarmed.rank(MESSAGES[20], None).alarm
 
 
 def test_no_calm_example_of_the_content_sets_off_an_alarm() -> None:
