@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev10/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev11/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev11/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev12/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -30,7 +30,8 @@ SIXTH_REFEREE = EVAL / "dev7"
 SEVENTH_REFEREE = EVAL / "dev8"
 EIGHTH_REFEREE = EVAL / "dev9"
 NINTH_REFEREE = EVAL / "dev10"
-UNSEEN = EVAL / "dev11"
+TENTH_REFEREE = EVAL / "dev11"
+UNSEEN = EVAL / "dev12"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -44,6 +45,7 @@ LATER_REFEREES = [
     SEVENTH_REFEREE,
     EIGHTH_REFEREE,
     NINTH_REFEREE,
+    TENTH_REFEREE,
 ]
 
 
@@ -156,6 +158,26 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt annual-paid-leave",
         ),
     ),
+    "dev12": (
+        536,
+        116,
+        (
+            "ja satellite-office-subsidy",
+            "ja foreign-worker-hiring-notification",
+            "ja disaster-emergency",
+            "zh vocational-training-courses",
+            "zh work-style-reform-declaration",
+            "zh social-insurance-pension",
+            "vi sme-definition-eligibility",
+            "vi certification-iso-support",
+            "ne social-insurance-pension",
+            "id foreign-worker-hiring-notification",
+            "tl work-style-reform-declaration",
+            "tl telework-equipment-trial",
+            "pt skills-succession",
+            "pt sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -178,14 +200,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev10 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev11 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev11 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev12 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -387,15 +409,32 @@ EIGHTH_REFEREE_FLOORS = {
 # threat (tests/eval/dev10/README.md; measured 2026-12-05: knowledge top-1 95.7 %, lowest
 # language 91.9 % id, answered right 95.4 %, answered with a wrong entry 1.4 %, 121 of 122
 # emergencies at 94.5 % precision, out-of-scope answered 7.0 %, language 99.5 %; the best peer
-# 96.0 %). Floors hold what is reached.
+# 96.0 %). Floors hold what is reached: all 122 emergencies since the Japanese alarms as spoken.
 NINTH_REFEREE_FLOORS = {
     "knowledge_top1": 95.5,
     "every_language": 91.5,
     "answered_right": 95.0,
     "answered_wrong_at_most": 1.5,
-    "urgent_recall": 99.0,
+    "urgent_recall": 100.0,
     "urgent_precision": 94.5,
     "out_of_scope_answered_at_most": 7.5,
+    "language": 99.0,
+}
+
+
+# The tenth referee set, kept unseen until it judged the Japanese alarms as spoken
+# (tests/eval/dev11/README.md; measured 2026-12-05: knowledge top-1 95.1 %, lowest language
+# 84.2 % ne, answered right 95.1 %, answered with a wrong entry 2.3 %, 115 of 116 emergencies at
+# 95.8 % precision, out-of-scope answered 6.9 %, language 99.1 %; the best peer 95.9 %). Floors
+# hold what is reached.
+TENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 84.0,
+    "answered_right": 95.0,
+    "answered_wrong_at_most": 2.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 95.5,
+    "out_of_scope_answered_at_most": 7.0,
     "language": 99.0,
 }
 
@@ -412,8 +451,9 @@ NINTH_REFEREE_FLOORS = {
         (SEVENTH_REFEREE, 567, SEVENTH_REFEREE_FLOORS),
         (EIGHTH_REFEREE, 547, EIGHTH_REFEREE_FLOORS),
         (NINTH_REFEREE, 566, NINTH_REFEREE_FLOORS),
+        (TENTH_REFEREE, 536, TENTH_REFEREE_FLOORS),
     ],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -45,6 +45,9 @@ MESSAGES = [
     " home",
     "cong ty no luong 2 thang roi, hoi thi bi doa duoi ve nuoc",
     "my wages are unpaid this month because the company is late, when will I get them?",
+    # the spoken forms of Japanese alarms
+    "お迎えのあと息子が痙攣してる、どうしよう",
+    "おじいちゃんが息してない",
 ]
 
 
@@ -71,6 +74,7 @@ def test_an_alarm_is_found_as_a_phrase_in_any_language(matchers) -> None:
     assert alarmed.rank(MESSAGES[0], None).alarm
     assert alarmed.rank(MESSAGES[1], None).alarm
     assert alarmed.rank(MESSAGES[2], None).alarm
+    assert all(alarmed.rank(text, None).alarm for text in MESSAGES[21:23])  # as spoken
     assert not any(quiet.rank(text, None).alarm for text in MESSAGES)
     # someone trapped right now, by fire or a collapse
     assert all(alarmed.rank(text, None).alarm for text in MESSAGES[6:9])
