@@ -426,6 +426,7 @@ class Intent(_Strict):
     # the urgent intent's phrases that escalate by themselves and that no model learns from
     # (bot/nlu/match.py): a new one cannot move any other message's scores
     alarms: dict[str, list[str]] = Field(default_factory=dict)
+    # and its emergencies that take two phrases together (bot/nlu/alarms.py)
     alarm_pairs: list[AlarmPair] = Field(default_factory=list)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     answer: dict[str, str] = Field(default_factory=dict)

@@ -41,6 +41,8 @@ def _contains(words: list[str], phrases: Phrases) -> bool:
 
 @dataclass(frozen=True)
 class Alarms:
+    """Phrase tables built once with the matcher; a lookup per word of the message."""
+
     single: Phrases = field(default_factory=dict)
     pairs: tuple[tuple[Phrases, Phrases], ...] = ()
 

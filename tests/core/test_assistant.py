@@ -230,8 +230,8 @@ async def test_someone_collapsing_now_is_urgent_whatever_else_it_asks(
         " tai nạn ở chỗ làm, giờ tay vẫn đau",
         "工場で手首をひねって、病院では家で転んだことにしてと係長に言われました。保険はどうなりますか",
         "仓库里搬货摔伤了腰，组长说别报工伤，就说是在家摔的，医药费怎么办",
-        # no money left and nothing to eat (an alarm pair); without it, both refused as out of
-        # scope
+        # no money left and nothing to eat (an alarm pair); without it, the first two are
+        # refused as out of scope
         "sisa uang 200 yen, beras habis, anak belum makan dari pagi",
         "zero yen in my account, fridge empty, havent eaten since yesterday. payday is the 25th",
         "钱只剩几百日元，米也没了，两天没吃饭，工资月底才发",
