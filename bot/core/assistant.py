@@ -90,14 +90,7 @@ class Assistant:
         self.detector = detector
         self.catalogs = catalogs
         self.conversations = conversations
-        cal = matcher.calibration
-        self.policy = policy or Policy(
-            urgent_at=cal.urgent_at,
-            outside_at=cal.outside_at,
-            urgent_low=cal.urgent_low,
-            w_sense=cal.w_sense,
-            urgent_mixed_at=cal.urgent_mixed_at,
-        )
+        self.policy = policy or Policy.fitted(matcher.calibration)
         self.default_language = default_language
         self.handoff = handoff
         self.reminders = reminders

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from bot.nlu.match import Match
+from bot.nlu.match import Calibration, Match
 
 __all__ = ["Decision", "Policy", "Verdict", "mixed"]
 
@@ -83,6 +83,18 @@ class Policy:
     # offered paid leave.
     beside_at: float = 0.9
 
+    @classmethod
+    def fitted(cls, calibration: Calibration) -> Policy:
+        """The policy with the thresholds fitted with the matcher's calibration, the rest as set
+        here."""
+        return cls(
+            urgent_at=calibration.urgent_at,
+            outside_at=calibration.outside_at,
+            urgent_low=calibration.urgent_low,
+            w_sense=calibration.w_sense,
+            urgent_mixed_at=calibration.urgent_mixed_at,
+        )
+
     def surely_urgent(self, match: Match) -> bool:
         """Urgent by a signal that does not rest on the low, recall-tuned threshold alone: the
         urgent intent ranks first on evidence of its own, one of its keywords or alarms matches,
@@ -114,7 +126,8 @@ class Policy:
         "छैन", "hindi") carries too little to read an emergency from it there, so it needs the
         urgency at least even (or the urgent intent first, or an urgent keyword: `decide`).
         Where the matcher asked for a second opinion by meaning (the urgency from
-        `urgent_low` up to even, or a match too unsure to answer), the two urgencies mixed
+        `urgent_low` up to even, the urgent intent close behind the first candidate, or a match
+        too unsure to answer), the two urgencies mixed
         decide instead: an emergency in words the n-grams do not know escalates under the
         threshold, and a calm question that borrows an emergency's words does not over it.
         Without it (the model is not installed, or failed) the n-gram model's threshold decides

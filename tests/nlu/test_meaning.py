@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from bot.content.loader import default_content_dir
+from bot.core.policy import Policy, Verdict
 from bot.nlu.meaning import Meaning, Vectors, _digest, _model
 
 URGENT, LEAVE, TELEWORK = 0, 1, 2
@@ -111,6 +112,23 @@ def test_a_sure_match_asks_for_the_opinion_only_in_the_grey_band(engine) -> None
     assert matcher.rank("leave", "en").sense is None  # a single word: never
     matcher.calibration = replace(engine.matcher.calibration, urgent_low=0.99, urgent_at=0.99)
     assert matcher.rank(leave, "en").sense is None  # under the band: not asked
+
+
+def test_a_near_tie_with_the_urgent_intent_asks_meaning_under_the_band(engine) -> None:
+    # Under the grey band, but the ranking nearly puts the urgent intent first: meaning's
+    # urgency decides, not the order of two close scores (which any content change can turn).
+    quake = "the ceiling of the warehouse fell down after the quake, a driver is under it"
+    match = engine.matcher.rank(quake, "en")
+    assert match.urgency < engine.matcher.calibration.urgent_low and not match.alarm
+    assert match.top.id != "urgent" and "urgent" in [c.id for c in match.candidates]
+    assert match.sense is not None and match.sense > 0.5
+    assert Policy.fitted(engine.matcher.calibration).decide(match).verdict is Verdict.urgent
+
+    apart = copy.copy(engine.matcher)
+    apart.NEAR_TIE = 0.0  # the same match read as before the margin: meaning not asked
+    alone = apart.rank(quake, "en")
+    assert alone.sense is None
+    assert Policy.fitted(apart.calibration).decide(alone).verdict is not Verdict.urgent
 
 
 def test_an_unsure_match_carries_meanings_urgency_under_the_band(engine) -> None:
