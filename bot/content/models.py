@@ -428,6 +428,9 @@ class Intent(_Strict):
     alarms: dict[str, list[str]] = Field(default_factory=dict)
     # and its emergencies that take two phrases together (bot/nlu/alarms.py)
     alarm_pairs: list[AlarmPair] = Field(default_factory=list)
+    # and the words that open a hypothetical question ("if I get hurt at work, who pays?"):
+    # such a question is not escalated on the models' evidence, only by an alarm
+    hypothetical: dict[str, list[str]] = Field(default_factory=dict)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     answer: dict[str, str] = Field(default_factory=dict)
     sources: list[Source] = Field(default_factory=list)
@@ -440,15 +443,15 @@ class Intent(_Strict):
             raise ValueError(f"unknown intent {value!r} (one of {', '.join(INTENT_IDS)})")
         return value
 
-    @field_validator("examples", "keywords", "alarms", "answer", "review")
+    @field_validator("examples", "keywords", "alarms", "hypothetical", "answer", "review")
     @classmethod
     def _languages(cls, value: dict) -> dict:
         return _check_codes(value, ALL_CODES)
 
     @model_validator(mode="after")
     def _alarms_are_urgent(self) -> Intent:
-        if (self.alarms or self.alarm_pairs) and self.id != "urgent":
-            raise ValueError("only the urgent intent has alarms")
+        if (self.alarms or self.alarm_pairs or self.hypothetical) and self.id != "urgent":
+            raise ValueError("only the urgent intent has alarms and hypothetical openers")
         return self
 
     def text(self, lang: str) -> tuple[str, str] | None:

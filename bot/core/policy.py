@@ -5,9 +5,11 @@ means "at least this likely to be right". Safety and scope are decisions of thei
 before the ranking is looked at: an urgent message (by the urgency model, the urgent intent
 ranking first on words of its own, or a strong urgent keyword) always escalates and never gets
 a menu or a suggestion, and a knowledge answer only after the help, where the urgency model
-decided alone and the entry is near certain (`Decision.beside`); a message whose best match is
-the out-of-scope intent, or whose out-of-scope probability passes its threshold over a knowledge
-entry, is refused politely with the menu.
+decided alone and the entry is near certain (`Decision.beside`). A question that opens with
+"if" (`Match.hypothetical`) asks about the rules: only an alarm escalates it, and where it
+borrows an emergency's words its answer keeps the emergency numbers one tap away. A message whose
+best match is the out-of-scope intent, or whose out-of-scope probability passes its threshold
+over a knowledge entry, is refused politely with the menu.
 """
 
 from __future__ import annotations
@@ -98,10 +100,14 @@ class Policy:
     def surely_urgent(self, match: Match) -> bool:
         """Urgent by a signal that does not rest on the low, recall-tuned threshold alone: the
         urgent intent ranks first on evidence of its own, one of its keywords or alarms matches,
-        or the urgency is at least even. A short reply to a self-check's question ("पाँच दिन",
+        or the urgency is at least even. Of a hypothetical question, only an alarm. A short reply to a self-check's question ("पाँच दिन",
         five days) can cross the threshold on its priors; it is then the check's answer, unless
         one of these says otherwise."""
-        if match.alarm or match.urgency >= self.sure_urgency:
+        if match.alarm:
+            return True
+        if match.hypothetical:  # asks about the rules: only an alarm makes it an emergency
+            return False
+        if match.urgency >= self.sure_urgency:
             return True
         return self.urgent_first(match) or any(
             c.id == "urgent" and c.keyword >= self.urgent_keyword_at for c in match.candidates
@@ -132,6 +138,8 @@ class Policy:
         threshold, and a calm question that borrows an emergency's words does not over it.
         Without it (the model is not installed, or failed) the n-gram model's threshold decides
         alone."""
+        if match.hypothetical:
+            return False
         if match.urgency >= self.sure_urgency:
             return True
         if match.one_word:
@@ -150,7 +158,9 @@ class Policy:
         if decision.verdict is Verdict.intent and decision.target != "out-of-scope":
             return decision  # small talk, help, a person asked for: nothing to add
         close = [c.id for c in match.candidates[: self.urgent_hint_rank]]
-        return replace(decision, safety=True) if "urgent" in close else decision
+        # a hypothetical question in an emergency's words: the numbers stay one tap away
+        borrowed = match.hypothetical and match.urgency >= self.urgent_low
+        return replace(decision, safety=True) if "urgent" in close or borrowed else decision
 
     def _beside(self, match: Match) -> str | None:
         """The entry answered beside an escalation, if any: only where the urgency model

@@ -6,6 +6,11 @@ alarm is looked up as a phrase and moves nothing but the messages that contain i
 emergencies no single phrase names: an injury at work is a calm question's words, and so is
 "don't report it"; together they are a worker pressed to hide an injury ("no money" and "not
 eaten for two days" likewise). An alarm pair escalates a message with a phrase of each half.
+
+The same tables say when a message is a hypothetical question: it opens with "if", "もし",
+"如果", "nếu"… ("if I cut my hand at work, who pays the hospital?"). Such a question borrows an
+emergency's words to ask about the rules; on the read evaluation sets no emergency opened that
+way, while a sixth of the calm questions taken as urgent did.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ class Alarms:
 
     single: Phrases = field(default_factory=dict)
     pairs: tuple[tuple[Phrases, Phrases], ...] = ()
+    openers: Phrases = field(default_factory=dict)
 
     @classmethod
     def of(cls, urgent: Intent | None) -> Alarms:
@@ -52,13 +58,19 @@ class Alarms:
         if urgent is None:
             return cls()
         pairs = tuple((_phrases(p.first), _phrases(p.second)) for p in urgent.alarm_pairs)
-        return cls(_phrases(urgent.alarms), pairs)
+        return cls(_phrases(urgent.alarms), pairs, _phrases(urgent.hypothetical))
 
     def found(self, words: list[str]) -> bool:
         """Whether the message's terms (`tokens` without the truncated ones) hold an alarm, or a
         phrase of each half of a pair."""
         return _contains(words, self.single) or any(
             _contains(words, first) and _contains(words, second) for first, second in self.pairs
+        )
+
+    def opens_hypothetical(self, words: list[str]) -> bool:
+        """Whether the message's terms begin with a word that opens a conditional question."""
+        return bool(words) and any(
+            words[: len(terms)] == list(terms) for terms in self.openers.get(words[0], ())
         )
 
     def within(self, text: str) -> bool:

@@ -15,7 +15,9 @@ Safety and scope are not left to the ranking: the learnt model's probabilities o
 out-of-scope intents travel with every match (`Match.urgency`, `Match.outside`), so the policy
 sees an emergency worded like a knowledge question even when an entry ranks first. Where that
 probability is in its grey band, or the urgent intent ranks close behind the first candidate, a
-second opinion by meaning (`bot/nlu/meaning.py`) travels too (`Match.sense`). Where the match is too unsure to answer, the same similarities re-order
+second opinion by meaning (`bot/nlu/meaning.py`) travels too (`Match.sense`). A question that
+opens with "if" and holds no alarm ranks without the urgent intent (`Match.hypothetical`): what
+it asks about comes first. Where the match is too unsure to answer, the same similarities re-order
 its entries, so a "did you mean" offers the likeliest first; intents keep their places; and
 meaning's urgency, asked for anyway, travels with it whatever the n-gram urgency.
 """
@@ -79,6 +81,9 @@ class Match:
     # the message contains one of the urgent intent's alarms, or a phrase of each half of one
     # of its alarm pairs (bot/nlu/alarms.py): escalates by itself, and no model learns from it
     alarm: bool = False
+    # the message opens a conditional question ("if I get hurt at work, who pays?") and holds no
+    # alarm: the urgent intent is not among its candidates, and no model's urgency escalates it
+    hypothetical: bool = False
 
     @property
     def top(self) -> Candidate | None:
@@ -266,6 +271,7 @@ class Matcher:
 
         words = [t for t in query if not t.endswith("~")]
         alarm = self.alarms.found(words)
+        hypothetical = not alarm and self.alarms.opens_hypothetical(words)
         keyword_hits = self._keyword_hits(words, norm)
         # Only a few targets get the (costlier) fuzzy comparison: the best by the two cheap
         # signals together. At 10,000 entries a common word can be a keyword of thousands.
@@ -275,11 +281,17 @@ class Matcher:
             cheap[hit_ids] += cal.w_keyword * np.fromiter(
                 keyword_hits.values(), dtype=np.float64, count=len(keyword_hits)
             )
+        if hypothetical and "urgent" in self._ids:
+            # what it asks about ranks first, with a confidence of its own
+            cheap[self._ids["urgent"]] = 0.0
         candidates_mask = np.flatnonzero(cheap > 0)
         if candidates_mask.size == 0:
-            opinion = self._opinion(text) if self._grey(urgency, one_word, None) else None
+            grey = not hypothetical and self._grey(urgency, one_word, None)
+            opinion = self._opinion(text) if grey else None
             sense = round(opinion.urgency, 4) if opinion is not None else None
-            return Match([], 0.0, round(urgency, 4), round(outside, 4), one_word, sense, alarm)
+            return Match(
+                [], 0.0, round(urgency, 4), round(outside, 4), one_word, sense, alarm, hypothetical
+            )
         if candidates_mask.size > self.SHORTLIST:
             best = np.argpartition(-cheap[candidates_mask], self.SHORTLIST)[: self.SHORTLIST]
             candidates_mask = candidates_mask[best]
@@ -310,8 +322,8 @@ class Matcher:
         top = candidates[0].score
         margin = top - candidates[1].score if len(candidates) > 1 else top
         confidence = cal.confidence(top, margin)
-        grey = self._grey(urgency, one_word, candidates[0].id) or self._near_tie(
-            candidates, one_word
+        grey = not hypothetical and (
+            self._grey(urgency, one_word, candidates[0].id) or self._near_tie(candidates, one_word)
         )
         unsure = candidates[0].kind == "entry" and confidence < cal.meaning_below
         opinion = self._opinion(text) if grey or (unsure and cal.w_meaning) else None
@@ -330,6 +342,7 @@ class Matcher:
             one_word,
             round(opinion.urgency, 4) if opinion is not None else None,
             alarm,
+            hypothetical,
         )
 
     def _grey(self, urgency: float, one_word: bool, top: str | None) -> bool:

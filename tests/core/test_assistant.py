@@ -284,7 +284,7 @@ async def test_a_bare_no_is_not_an_emergency(assistant: Assistant, text: str, hi
 
 # -- a question that only sounds like an emergency: the help, and the answer beside it --------
 
-FLAGGED_QUESTION = "万一工作的时候被机器夹伤了手，医药费要我自己出吗？"  # "if my hand got caught…"
+FLAGGED_QUESTION = "工作的时候被机器夹伤了手，医药费要我自己出吗？"  # "my hand got caught…"
 
 
 async def test_a_flagged_question_gets_the_help_and_then_its_answer(user: Dialogue) -> None:
@@ -293,6 +293,32 @@ async def test_a_flagged_question_gets_the_help_and_then_its_answer(user: Dialog
     assert urgent.kind == "urgent" and urgent.handoff and "119" in urgent.text
     assert (answer.kind, answer.entry, answer.lang) == ("answer", "health-checkup-safety", "zh")
     assert answer.sources  # the same sourced answer as when asked calmly
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "万一工作的时候被机器夹伤了手，医药费要我自己出吗？",  # "if my hand got caught…"
+        "if I cut my hand on the slicer at work, do I pay the hospital myself?",
+        "もし仕事中に機械で指をはさんだら、病院代は自分で払うんですか？",
+    ],
+)
+async def test_a_question_that_opens_with_if_gets_its_answer_not_a_ticket(
+    user: Dialogue, text: str
+) -> None:
+    await user.says(text)
+    assert [r.kind for r in user.replies] == ["answer"] and not user.first.handoff
+    assert user.first.entry == "health-checkup-safety"
+
+
+async def test_a_hypothetical_in_an_emergencys_words_keeps_the_numbers_one_tap_away(
+    user: Dialogue,
+) -> None:
+    await user.says("万一" + FLAGGED_QUESTION)  # the urgency model reads it as it did unopened
+    assert user.first.kind == "answer" and "119" in user.first.text
+    assert user.first.buttons[-1].action == "human:urgent"
+    await user.presses("human:urgent")
+    assert user.first.kind == "urgent" and user.first.handoff
 
 
 async def test_an_injury_kept_off_the_books_gets_only_help(user: Dialogue) -> None:

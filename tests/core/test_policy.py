@@ -197,3 +197,26 @@ def test_urgent_or_small_talk_never_carries_the_line() -> None:
     assert POLICY.decide(urgent).verdict is Verdict.urgent and not POLICY.decide(urgent).safety
     thanks = Match([intent("thanks"), intent("urgent", 0.7)], 0.9)
     assert POLICY.decide(thanks).target == "thanks" and not POLICY.decide(thanks).safety
+
+
+def test_a_hypothetical_question_is_not_escalated_by_the_models() -> None:
+    # "if I cut my hand at work, who pays the hospital?": the urgent intent is not among its
+    # candidates, and neither an urgency at even nor meaning's makes it an emergency
+    asks = Match([entry("health-checkup-safety")], 0.9, urgency=0.7, hypothetical=True)
+    assert not POLICY.surely_urgent(asks)
+    decision = POLICY.decide(replace(asks, sense=0.9))
+    assert decision.verdict is Verdict.answer and decision.target == "health-checkup-safety"
+
+
+def test_a_hypothetical_in_an_emergencys_words_keeps_the_numbers_one_tap_away() -> None:
+    policy = replace(POLICY, urgent_low=0.04)
+    borrowed = Match([entry("health-checkup-safety")], 0.9, urgency=0.2, hypothetical=True)
+    assert policy.decide(borrowed).safety
+    calm = replace(borrowed, candidates=[entry("foreign-worker-visa-status")], urgency=0.01)
+    assert not policy.decide(calm).safety
+
+
+def test_an_alarm_escalates_a_hypothetical_too() -> None:
+    # the matcher never marks a message with an alarm hypothetical; the policy holds it anyway
+    both = Match([entry("health-checkup-safety")], 0.9, alarm=True, hypothetical=True)
+    assert POLICY.decide(both).verdict is Verdict.urgent

@@ -18,6 +18,7 @@ from bot.content.loader import Content, default_content_dir, load_content
 from bot.nlu.alarms import Alarms
 from bot.nlu.match import Matcher
 from bot.nlu.meaning import Vectors
+from bot.nlu.normalize import normalize, tokens
 
 MESSAGES = [
     "my daughter is having a seizure and her lips are blue",
@@ -118,6 +119,43 @@ def test_no_calm_example_of_the_content_sets_off_an_alarm() -> None:
     assert found == []
 
 
+def test_a_question_that_opens_with_if_is_hypothetical_and_urgent_is_not_a_candidate(
+    matchers,
+) -> None:
+    alarmed, _ = matchers
+    for text in (
+        "if I cut my hand at work, who pays the hospital?",
+        "もし仕事中にやけどしたら、病院代は誰が払うの？",
+        "要是上班时被机器夹伤了，医药费谁出？",
+        "nếu bị thương ở xưởng thì ai trả tiền viện phí",
+        "Se eu me machucar no trabalho, quem paga o hospital?",
+    ):
+        match = alarmed.rank(text, None)
+        assert match.hypothetical and not match.alarm, text
+        assert "urgent" not in [c.id for c in match.candidates], text
+    # the same words, happening now; a reflexive "se" is not "if"
+    assert not alarmed.rank("I cut my hand at work, it won't stop bleeding", None).hypothetical
+    assert not alarmed.rank("se machucou feio na prensa agora", None).hypothetical
+    # an alarm is an emergency however the message opens
+    seizure = alarmed.rank("if my daughter is having a seizure now, what do I do?", None)
+    assert seizure.alarm and not seizure.hypothetical
+
+
+def test_no_urgent_example_of_the_content_opens_a_hypothetical() -> None:
+    """An emergency the content teaches, opened with "if", would be taken for a question."""
+    content = load_content(default_content_dir())
+    urgent = content.intents["urgent"]
+    alarms = Alarms.of(urgent)
+    assert alarms.openers, "the urgent intent ships hypothetical openers"
+    opened = [
+        q
+        for qs in urgent.examples.values()
+        for q in qs
+        if alarms.opens_hypothetical([t for t in tokens(normalize(q)) if not t.endswith("~")])
+    ]
+    assert opened == []
+
+
 def test_alarms_move_no_score_of_any_message(matchers) -> None:
     alarmed, quiet = matchers
     for text in MESSAGES:
@@ -133,3 +171,5 @@ def test_only_the_urgent_intent_has_alarms(contents) -> None:
     pair = {"about": "x", "first": {"en": ["hurt"]}, "second": {"en": ["hide it"]}}
     with pytest.raises(ValueError, match="only the urgent intent"):
         type(greeting).model_validate({**greeting.model_dump(), "alarm_pairs": [pair]})
+    with pytest.raises(ValueError, match="only the urgent intent"):
+        type(greeting).model_validate({**greeting.model_dump(), "hypothetical": {"en": ["if"]}})
