@@ -74,7 +74,8 @@ class Policy:
     # at rank 2 and none more at 3.
     urgent_hint_rank: int = 2
     # The urgency model is tuned for recall (0.06 on the folds), so it also flags calm questions
-    # that borrow an emergency's words ("if I cut my hand at work, who pays the hospital?").
+    # that borrow an emergency's words ("my hand got caught in a machine at work, do I pay the
+    # hospital myself?"; one that opens with "if" is a hypothetical, never escalated by it).
     # Escalated alone, they get the emergency numbers and a wait for a person, not the answer
     # they asked for. Where the model decided alone (no alarm, keyword or urgent first) and an
     # entry ranks first at this calibrated confidence, its answer goes beside the escalation.

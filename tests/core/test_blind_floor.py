@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev12/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev13/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev13/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev14/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -32,7 +32,8 @@ EIGHTH_REFEREE = EVAL / "dev9"
 NINTH_REFEREE = EVAL / "dev10"
 TENTH_REFEREE = EVAL / "dev11"
 ELEVENTH_REFEREE = EVAL / "dev12"
-UNSEEN = EVAL / "dev13"
+TWELFTH_REFEREE = EVAL / "dev13"
+UNSEEN = EVAL / "dev14"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -48,6 +49,7 @@ LATER_REFEREES = [
     NINTH_REFEREE,
     TENTH_REFEREE,
     ELEVENTH_REFEREE,
+    TWELFTH_REFEREE,
 ]
 
 
@@ -202,6 +204,31 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt sme-definition-eligibility",
         ),
     ),
+    "dev14": (
+        547,
+        117,
+        (
+            "en work-life-support-childcare-nursing",
+            "id equipment-investment-subsidy",
+            "ja foreign-worker-hiring-notification",
+            "ja residence-card-basics",
+            "ja minimum-wage-payslip",
+            "ne work-style-reform-declaration",
+            "ne health-checkup-safety",
+            "tl hr-strategy-course",
+            "tl management-talent-course",
+            "tl satellite-office-subsidy",
+            "tl subsidy-overview",
+            "tl certification-iso-support",
+            "tl social-insurance-pension",
+            "tl health-checkup-safety",
+            "zh work-style-reform-declaration",
+            "zh certification-iso-support",
+            "zh workplace-japanese-customs",
+            "pt subsidy-overview",
+            "pt sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -224,14 +251,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev12 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev13 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev13 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev14 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -483,6 +510,23 @@ ELEVENTH_REFEREE_FLOORS = {
 }
 
 
+# The twelfth referee set, kept unseen until it judged a question that opens with "if"
+# (tests/eval/dev13/README.md; measured 2026-12-05: knowledge top-1 97.1 %, lowest language
+# 94.6 % ne, answered right 95.9 %, answered with a wrong entry 0.6 %, all 116 emergencies at
+# 96.7 % precision, out-of-scope answered 1.6 %, language 99.6 %; the best peer 95.6 %). Floors
+# hold what is reached.
+TWELFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 94.5,
+    "answered_right": 95.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -497,8 +541,9 @@ ELEVENTH_REFEREE_FLOORS = {
         (NINTH_REFEREE, 566, NINTH_REFEREE_FLOORS),
         (TENTH_REFEREE, 536, TENTH_REFEREE_FLOORS),
         (ELEVENTH_REFEREE, 536, ELEVENTH_REFEREE_FLOORS),
+        (TWELFTH_REFEREE, 547, TWELFTH_REFEREE_FLOORS),
     ],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"],
+    ids=[f"dev{n}" for n in range(2, 14)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -68,7 +68,7 @@ def test_an_alarm_escalates_whatever_ranks_first_and_whatever_the_urgency() -> N
 
 
 def test_a_sure_entry_goes_beside_an_escalation_the_model_took_alone() -> None:
-    # "if I cut my hand at work, who pays?": the recall-tuned urgency flags it, the entry is sure
+    # "my hand got caught at work, do I pay?": the recall-tuned urgency flags it, the entry is sure
     flagged = Match([entry("health-checkup-safety")], confidence=0.95, urgency=0.45)
     decision = POLICY.decide(flagged)
     assert decision.verdict is Verdict.urgent and decision.beside == "health-checkup-safety"
