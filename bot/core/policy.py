@@ -101,9 +101,9 @@ class Policy:
     def surely_urgent(self, match: Match) -> bool:
         """Urgent by a signal that does not rest on the low, recall-tuned threshold alone: the
         urgent intent ranks first on evidence of its own, one of its keywords or alarms matches,
-        or the urgency is at least even. Of a hypothetical question, only an alarm. A short reply to a self-check's question ("पाँच दिन",
-        five days) can cross the threshold on its priors; it is then the check's answer, unless
-        one of these says otherwise."""
+        or the urgency is at least even; of a hypothetical question, only an alarm. A short
+        reply to a self-check's question ("पाँच दिन", five days) can cross the threshold on its
+        priors; it is then the check's answer, unless one of these says otherwise."""
         if match.alarm:
             return True
         if match.hypothetical:  # asks about the rules: only an alarm makes it an emergency
@@ -134,9 +134,9 @@ class Policy:
         urgency at least even (or the urgent intent first, or an urgent keyword: `decide`).
         Where the matcher asked for a second opinion by meaning (the urgency from
         `urgent_low` up to even, the urgent intent close behind the first candidate, or a match
-        too unsure to answer), the two urgencies mixed
-        decide instead: an emergency in words the n-grams do not know escalates under the
-        threshold, and a calm question that borrows an emergency's words does not over it.
+        too unsure to answer), the two urgencies mixed decide instead: an emergency in words the
+        n-grams do not know escalates under the threshold, and a calm question that borrows an
+        emergency's words does not over it. A hypothetical question is never urgent by model.
         Without it (the model is not installed, or failed) the n-gram model's threshold decides
         alone."""
         if match.hypothetical:

@@ -17,9 +17,9 @@ sees an emergency worded like a knowledge question even when an entry ranks firs
 probability is in its grey band, or the urgent intent ranks close behind the first candidate, a
 second opinion by meaning (`bot/nlu/meaning.py`) travels too (`Match.sense`). A question that
 opens with "if" and holds no alarm ranks without the urgent intent (`Match.hypothetical`): what
-it asks about comes first. Where the match is too unsure to answer, the same similarities re-order
-its entries, so a "did you mean" offers the likeliest first; intents keep their places; and
-meaning's urgency, asked for anyway, travels with it whatever the n-gram urgency.
+it asks about comes first. Where the match is too unsure to answer, the same similarities
+re-order its entries, so a "did you mean" offers the likeliest first; intents keep their places;
+and meaning's urgency, asked for anyway, travels with it whatever the n-gram urgency.
 """
 
 from __future__ import annotations
