@@ -44,6 +44,23 @@ def test_urgent_first_escalates_on_words_of_its_own() -> None:
     assert POLICY.surely_urgent(first)  # a check's reply too
 
 
+def test_urgent_in_a_dead_heat_with_the_first_escalates_and_a_step_behind_does_not() -> None:
+    # "a month unpaid, ask again and I call the police", unaccented: the order of two equal
+    # scores moves with any content change, so between equals the emergency wins
+    heat = Match([entry("out-of-scope", 0.412), intent("urgent", 0.408)], 0.3, urgency=0.01)
+    assert POLICY.urgent_first(heat)
+    assert POLICY.decide(heat).verdict is Verdict.urgent
+    behind = replace(heat, candidates=[entry("annual-paid-leave", 0.45), intent("urgent", 0.408)])
+    assert not POLICY.urgent_first(behind)
+    assert POLICY.decide(behind).verdict is not Verdict.urgent
+    # a dead heat on no word of its own, or of a single word, is not one
+    prior = Candidate("urgent", "intent", 0.408, 0.0, 0.0, 0.0, 0.1)
+    assert not POLICY.urgent_first(replace(heat, candidates=[entry("out-of-scope", 0.412), prior]))
+    assert not POLICY.urgent_first(replace(heat, one_word=True))
+    # nor does it outweigh a question that opens with "if"
+    assert POLICY.decide(replace(heat, hypothetical=True)).verdict is not Verdict.urgent
+
+
 def test_urgent_first_on_the_prior_alone_or_on_one_word_does_not() -> None:
     # "zzq": no word of it in any urgent example, urgent first only as the largest class;
     # "no": a word every language's emergencies share
