@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev14/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev15/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev15/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev16/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -34,7 +34,8 @@ TENTH_REFEREE = EVAL / "dev11"
 ELEVENTH_REFEREE = EVAL / "dev12"
 TWELFTH_REFEREE = EVAL / "dev13"
 THIRTEENTH_REFEREE = EVAL / "dev14"
-UNSEEN = EVAL / "dev15"
+FOURTEENTH_REFEREE = EVAL / "dev15"
+UNSEEN = EVAL / "dev16"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -52,6 +53,7 @@ LATER_REFEREES = [
     ELEVENTH_REFEREE,
     TWELFTH_REFEREE,
     THIRTEENTH_REFEREE,
+    FOURTEENTH_REFEREE,
 ]
 
 
@@ -257,6 +259,23 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi sme-definition-eligibility",
         ),
     ),
+    "dev16": (
+        543,
+        119,
+        (
+            "en social-insurance-pension",
+            "id telework-consulting-dispatch",
+            "id consultation-centers-foreigners",
+            "id disaster-emergency",
+            "ja residence-card-basics",
+            "tl social-insurance-pension",
+            "tl consultation-centers-foreigners",
+            "zh subsidy-overview",
+            "ko social-insurance-pension",
+            "pt sme-definition-eligibility",
+            "pt certification-iso-support",
+        ),
+    ),
 }
 
 
@@ -279,14 +298,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev14 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev15 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev15 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev16 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -576,6 +595,23 @@ THIRTEENTH_REFEREE_FLOORS = {
 }
 
 
+# The fourteenth referee set, kept unseen until it judged the alarm pairs' halves completed
+# (tests/eval/dev15/README.md; measured 2026-12-05: knowledge top-1 98.2 %, lowest language
+# 94.9 % vi, answered right 97.6 %, answered with a wrong entry 0.9 %, 120 of 121 emergencies at
+# 100 % precision, out-of-scope answered 5.7 %, language 99.8 %; the best peer 97.1 %). Floors
+# hold what is reached.
+FOURTEENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.0,
+    "every_language": 94.5,
+    "answered_right": 97.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 100.0,
+    "out_of_scope_answered_at_most": 6.0,
+    "language": 99.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -592,8 +628,9 @@ THIRTEENTH_REFEREE_FLOORS = {
         (ELEVENTH_REFEREE, 536, ELEVENTH_REFEREE_FLOORS),
         (TWELFTH_REFEREE, 547, TWELFTH_REFEREE_FLOORS),
         (THIRTEENTH_REFEREE, 547, THIRTEENTH_REFEREE_FLOORS),
+        (FOURTEENTH_REFEREE, 527, FOURTEENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 15)],
+    ids=[f"dev{n}" for n in range(2, 16)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -102,6 +102,22 @@ def test_an_alarm_pair_needs_both_halves(matchers) -> None:
     assert not alarmed.rank(MESSAGES[20], None).alarm
 
 
+def test_the_pairs_know_chemicals_in_the_eyes_and_colloquial_spellings(matchers) -> None:
+    """Injuries are not only cuts and falls, and people write as they speak: Vietnamese "đừng có"
+    for "đừng", Indonesian "abis" for "habis"."""
+    alarmed, _ = matchers
+    hidden = [
+        "chemicals splashed in my eyes at the plant and the foreman says don't report it",
+        "hóa chất bắn vào mắt, tổ trưởng bảo rửa nước thôi, đừng có khai rosai",
+        "hoa chat ban vao mat, to truong noi dung co bao ai",
+        "duit udah abis, beras abis, gajian masih dua minggu lagi",
+    ]
+    assert all(alarmed.rank(text, None).alarm for text in hidden)
+    # one half is a calm question
+    assert not alarmed.rank("what do I do if a chemical gets in my eyes at work?", None).alarm
+    assert not alarmed.rank("abis makan siang boleh pulang duluan ga?", None).alarm
+
+
 def test_no_calm_example_of_the_content_sets_off_an_alarm() -> None:
     """Every example question of every entry and calm intent is a question the content answers;
     an alarm or a pair that one of them contains would escalate what the content answers."""
