@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev15/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev16/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev16/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev17/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -35,7 +35,8 @@ ELEVENTH_REFEREE = EVAL / "dev12"
 TWELFTH_REFEREE = EVAL / "dev13"
 THIRTEENTH_REFEREE = EVAL / "dev14"
 FOURTEENTH_REFEREE = EVAL / "dev15"
-UNSEEN = EVAL / "dev16"
+FIFTEENTH_REFEREE = EVAL / "dev16"
+UNSEEN = EVAL / "dev17"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -54,6 +55,7 @@ LATER_REFEREES = [
     TWELFTH_REFEREE,
     THIRTEENTH_REFEREE,
     FOURTEENTH_REFEREE,
+    FIFTEENTH_REFEREE,
 ]
 
 
@@ -276,6 +278,33 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt certification-iso-support",
         ),
     ),
+    "dev17": (
+        529,
+        116,
+        (
+            "en outreach-visit-support",
+            "en certification-iso-support",
+            "en foreign-worker-hiring-notification",
+            "id consultation-centers-foreigners",
+            "ja certification-iso-support",
+            "ne health-checkup-safety",
+            "ne workplace-japanese-customs",
+            "tl telework-equipment-trial",
+            "tl annual-paid-leave",
+            "tl social-insurance-pension",
+            "tl consultation-centers-foreigners",
+            "zh sme-definition-eligibility",
+            "zh minimum-wage-payslip",
+            "zh consultation-centers-foreigners",
+            "ko telework-equipment-trial",
+            "pt hiring-consultation-desk",
+            "pt custom-order-training",
+            "pt telework-equipment-trial",
+            "pt sme-definition-eligibility",
+            "pt foreign-worker-hiring-notification",
+            "pt annual-paid-leave",
+        ),
+    ),
 }
 
 
@@ -298,14 +327,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev15 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev16 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev16 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev17 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -612,6 +641,23 @@ FOURTEENTH_REFEREE_FLOORS = {
 }
 
 
+# The fifteenth referee set, kept unseen until it judged the fourth alarm pair, a fire or a
+# collapse with someone who cannot get out (tests/eval/dev16/README.md; measured 2026-12-05:
+# knowledge top-1 96.0 %, lowest language 89.2 % id, answered right 94.8 %, answered with a wrong
+# entry 0.6 %, 117 of 119 emergencies at 94 % precision, out-of-scope answered 8.6 %, language
+# 99.6 %; the best peer 96.0 %). Floors hold what is reached.
+FIFTEENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.5,
+    "every_language": 89.0,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 98.0,
+    "urgent_precision": 93.5,
+    "out_of_scope_answered_at_most": 9.0,
+    "language": 99.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -629,8 +675,9 @@ FOURTEENTH_REFEREE_FLOORS = {
         (TWELFTH_REFEREE, 547, TWELFTH_REFEREE_FLOORS),
         (THIRTEENTH_REFEREE, 547, THIRTEENTH_REFEREE_FLOORS),
         (FOURTEENTH_REFEREE, 527, FOURTEENTH_REFEREE_FLOORS),
+        (FIFTEENTH_REFEREE, 543, FIFTEENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 16)],
+    ids=[f"dev{n}" for n in range(2, 17)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -118,6 +118,26 @@ def test_the_pairs_know_chemicals_in_the_eyes_and_colloquial_spellings(matchers)
     assert not alarmed.rank("abis makan siang boleh pulang duluan ga?", None).alarm
 
 
+def test_a_fire_or_a_collapse_with_someone_who_cannot_get_out(matchers) -> None:
+    """A fire now and someone still inside, in words no single alarm names ("people stuck on the
+    second floor"); the words of fire insurance, fire exits or running upstairs are not a fire."""
+    alarmed, _ = matchers
+    fires = [
+        "fire in the warehouse, my coworker is still inside",
+        "xưởng bị cháy, còn 2 người ở trên lầu",
+        "工場で火事、まだ中に人がいる",
+        "incêndio na obra, tem gente presa no terceiro andar",
+    ]
+    assert all(alarmed.rank(text, None).alarm for text in fires)
+    calm = [
+        "where is the fire exit on the second floor?",
+        "火災保険は2階の事務所も入る？",
+        "chạy lên tầng 2 lấy hồ sơ giúp chị nhé",  # "chạy" (run) folds as "cháy" (burn) would
+        "what number do I call if there is a fire?",
+    ]
+    assert not any(alarmed.rank(text, None).alarm for text in calm)
+
+
 def test_no_calm_example_of_the_content_sets_off_an_alarm() -> None:
     """Every example question of every entry and calm intent is a question the content answers;
     an alarm or a pair that one of them contains would escalate what the content answers."""
