@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev16/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev17/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev17/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev18/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -36,7 +36,8 @@ TWELFTH_REFEREE = EVAL / "dev13"
 THIRTEENTH_REFEREE = EVAL / "dev14"
 FOURTEENTH_REFEREE = EVAL / "dev15"
 FIFTEENTH_REFEREE = EVAL / "dev16"
-UNSEEN = EVAL / "dev17"
+SIXTEENTH_REFEREE = EVAL / "dev17"
+UNSEEN = EVAL / "dev18"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -56,6 +57,7 @@ LATER_REFEREES = [
     THIRTEENTH_REFEREE,
     FOURTEENTH_REFEREE,
     FIFTEENTH_REFEREE,
+    SIXTEENTH_REFEREE,
 ]
 
 
@@ -305,6 +307,29 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt annual-paid-leave",
         ),
     ),
+    "dev18": (
+        530,
+        108,
+        (
+            "id vocational-training-courses",
+            "id telework-consulting-dispatch",
+            "id telework-equipment-trial",
+            "id satellite-office-subsidy",
+            "id sme-definition-eligibility",
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id disaster-emergency",
+            "ne life-work-balance-certification",
+            "tl telework-equipment-trial",
+            "tl subsidy-overview",
+            "zh telework-promotion-center",
+            "ko foreign-worker-hiring-notification",
+            "ko residence-card-basics",
+            "ko annual-paid-leave",
+            "pt vocational-training-courses",
+            "pt sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -327,14 +352,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev16 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev17 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev17 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev18 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -658,6 +683,23 @@ FIFTEENTH_REFEREE_FLOORS = {
 }
 
 
+# The sixteenth referee set, kept unseen until it judged the no-money half as it is said
+# (tests/eval/dev17/README.md; measured 2026-12-05: knowledge top-1 96.8 %, lowest language
+# 91.9 % en, answered right 97.1 %, answered with a wrong entry 1.2 %, all 116 emergencies at
+# 95.9 % precision, out-of-scope answered 0.0 %, language 99.1 %; the best peer 97.6 %). Floors
+# hold what is reached.
+SIXTEENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 91.5,
+    "answered_right": 97.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 95.5,
+    "out_of_scope_answered_at_most": 0.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -676,8 +718,9 @@ FIFTEENTH_REFEREE_FLOORS = {
         (THIRTEENTH_REFEREE, 547, THIRTEENTH_REFEREE_FLOORS),
         (FOURTEENTH_REFEREE, 527, FOURTEENTH_REFEREE_FLOORS),
         (FIFTEENTH_REFEREE, 543, FIFTEENTH_REFEREE_FLOORS),
+        (SIXTEENTH_REFEREE, 529, SIXTEENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 17)],
+    ids=[f"dev{n}" for n in range(2, 18)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

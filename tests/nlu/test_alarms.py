@@ -102,39 +102,55 @@ def test_an_alarm_pair_needs_both_halves(matchers) -> None:
     assert not alarmed.rank(MESSAGES[20], None).alarm
 
 
-def test_the_pairs_know_chemicals_in_the_eyes_and_colloquial_spellings(matchers) -> None:
-    """Injuries are not only cuts and falls, and people write as they speak: Vietnamese "đừng có"
-    for "đừng", Indonesian "abis" for "habis"."""
-    alarmed, _ = matchers
-    hidden = [
-        "chemicals splashed in my eyes at the plant and the foreman says don't report it",
-        "hóa chất bắn vào mắt, tổ trưởng bảo rửa nước thôi, đừng có khai rosai",
-        "hoa chat ban vao mat, to truong noi dung co bao ai",
-        "duit udah abis, beras abis, gajian masih dua minggu lagi",
-    ]
-    assert all(alarmed.rank(text, None).alarm for text in hidden)
-    # one half is a calm question
-    assert not alarmed.rank("what do I do if a chemical gets in my eyes at work?", None).alarm
-    assert not alarmed.rank("abis makan siang boleh pulang duluan ga?", None).alarm
+# Pairs as people type them, each with calm messages that hold one half or a look-alike: injuries
+# are not only cuts and falls; Vietnamese "đừng có" for "đừng", Indonesian "abis" for "habis";
+# a fire now with someone still inside, in words no single alarm names, where the words of fire
+# insurance, fire exits or running upstairs are no fire; money "down to" a few yen.
+TYPED = {
+    "chemicals and colloquial spellings": (
+        [
+            "chemicals splashed in my eyes at the plant and the foreman says don't report it",
+            "hóa chất bắn vào mắt, tổ trưởng bảo rửa nước thôi, đừng có khai rosai",
+            "hoa chat ban vao mat, to truong noi dung co bao ai",
+            "duit udah abis, beras abis, gajian masih dua minggu lagi",
+        ],
+        [
+            "what do I do if a chemical gets in my eyes at work?",
+            "abis makan siang boleh pulang duluan ga?",
+        ],
+    ),
+    "a fire with someone who cannot get out": (
+        [
+            "fire in the warehouse, my coworker is still inside",
+            "xưởng bị cháy, còn 2 người ở trên lầu",
+            "工場で火事、まだ中に人がいる",
+            "incêndio na obra, tem gente presa no terceiro andar",
+        ],
+        [
+            "where is the fire exit on the second floor?",
+            "火災保険は2階の事務所も入る？",
+            "chạy lên tầng 2 lấy hồ sơ giúp chị nhé",  # "chạy" (run) folds as "cháy" (burn)
+            "what number do I call if there is a fire?",
+        ],
+    ),
+    "no money as it is said": (
+        [
+            "down to 80 yen in my wallet and I haven't eaten since Monday",
+            "to zerado, sem um tostão, sem comer faz dois dias",
+        ],
+        [
+            "my rent went down to 40,000 yen, is that normal?",
+            "fiquei sem comer no almoço por causa da reunião, é normal?",
+        ],
+    ),
+}
 
 
-def test_a_fire_or_a_collapse_with_someone_who_cannot_get_out(matchers) -> None:
-    """A fire now and someone still inside, in words no single alarm names ("people stuck on the
-    second floor"); the words of fire insurance, fire exits or running upstairs are not a fire."""
+@pytest.mark.parametrize("kind", TYPED)
+def test_the_pairs_know_what_people_type(matchers, kind: str) -> None:
     alarmed, _ = matchers
-    fires = [
-        "fire in the warehouse, my coworker is still inside",
-        "xưởng bị cháy, còn 2 người ở trên lầu",
-        "工場で火事、まだ中に人がいる",
-        "incêndio na obra, tem gente presa no terceiro andar",
-    ]
-    assert all(alarmed.rank(text, None).alarm for text in fires)
-    calm = [
-        "where is the fire exit on the second floor?",
-        "火災保険は2階の事務所も入る？",
-        "chạy lên tầng 2 lấy hồ sơ giúp chị nhé",  # "chạy" (run) folds as "cháy" (burn) would
-        "what number do I call if there is a fire?",
-    ]
+    urgent, calm = TYPED[kind]
+    assert all(alarmed.rank(text, None).alarm for text in urgent)
     assert not any(alarmed.rank(text, None).alarm for text in calm)
 
 
