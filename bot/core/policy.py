@@ -145,8 +145,9 @@ class Policy:
         "छैन", "hindi") carries too little to read an emergency from it there, so it needs the
         urgency at least even (or the urgent intent first, or an urgent keyword: `decide`).
         Where the matcher asked for a second opinion by meaning (the urgency from
-        `urgent_low` up to even, the urgent intent close behind the first candidate, or a match
-        too unsure to answer), the two urgencies mixed decide instead: an emergency in words the
+        `urgent_low` up to even, or from `Matcher.HALF_FLOOR` for a message that holds one half
+        of an alarm pair, the urgent intent close behind the first candidate, or a match too
+        unsure to answer), the two urgencies mixed decide instead: an emergency in words the
         n-grams do not know escalates under the threshold, and a calm question that borrows an
         emergency's words does not over it. A hypothetical question is never urgent by model.
         Without it (the model is not installed, or failed) the n-gram model's threshold decides

@@ -67,6 +67,14 @@ class Alarms:
             _contains(words, first) and _contains(words, second) for first, second in self.pairs
         )
 
+    def half(self, words: list[str]) -> bool:
+        """Whether the message's terms hold a phrase of either half of a pair: it speaks of an
+        emergency's subject (an injury, no money, wages unpaid, a fire) without being one by
+        these words alone."""
+        return any(
+            _contains(words, first) or _contains(words, second) for first, second in self.pairs
+        )
+
     def opens_hypothetical(self, words: list[str]) -> bool:
         """Whether the message's terms begin with a word that opens a conditional question."""
         return bool(words) and any(

@@ -14,8 +14,9 @@ answers at this confidence are right".
 Safety and scope are not left to the ranking: the learnt model's probabilities of the urgent and
 out-of-scope intents travel with every match (`Match.urgency`, `Match.outside`), so the policy
 sees an emergency worded like a knowledge question even when an entry ranks first. Where that
-probability is in its grey band, or the urgent intent ranks close behind the first candidate, a
-second opinion by meaning (`bot/nlu/meaning.py`) travels too (`Match.sense`). A question that
+probability is in its grey band (from lower down where the message holds one half of an alarm
+pair: an injury, no money, a fire), or the urgent intent ranks close behind the first candidate,
+a second opinion by meaning (`bot/nlu/meaning.py`) travels too (`Match.sense`). A question that
 opens with "if" and holds no alarm ranks without the urgent intent (`Match.hypothetical`): what
 it asks about comes first. Where the match is too unsure to answer, the same similarities
 re-order its entries, so a "did you mean" offers the likeliest first; intents keep their places;
@@ -76,7 +77,8 @@ class Match:
     outside: float = 0.0  # the out-of-scope model's probability, whatever ranks first
     one_word: bool = False  # the message is a single term ("no", "छैन", "3", two kanji)
     # the urgency by meaning (bot/nlu/meaning.py), asked when the n-gram model's is in its
-    # grey band or the match is too unsure to answer; None when not asked
+    # grey band (lower for one half of an alarm pair), the urgent intent is close behind the
+    # first candidate, or the match is too unsure to answer; None when not asked
     sense: float | None = None
     # the message contains one of the urgent intent's alarms, or a phrase of each half of one
     # of its alarm pairs (bot/nlu/alarms.py): escalates by itself, and no model learns from it
@@ -163,6 +165,11 @@ class Matcher:
     # an emergency, and any content change can turn it. The margin is the largest of 0.05-0.2
     # that adds meaning's 20 ms to at most 0.1 % of the read sets' calm messages (0.15: 4 of 5,132).
     NEAR_TIE = 0.15
+    # Meaning is asked, too, from this n-gram urgency up to the grey band where the message holds
+    # one half of an alarm pair (an injury, no money, wages unpaid, a fire): it speaks of an
+    # emergency's subject, and its urgency is low when its other words are calm content's. A
+    # content change moves such an urgency across the band's edge (a stress emergency at 0.041).
+    HALF_FLOOR = 0.01
 
     def __init__(
         self,
@@ -272,6 +279,7 @@ class Matcher:
         words = [t for t in query if not t.endswith("~")]
         alarm = self.alarms.found(words)
         hypothetical = not alarm and self.alarms.opens_hypothetical(words)
+        half = not alarm and urgency >= self.HALF_FLOOR and self.alarms.half(words)
         keyword_hits = self._keyword_hits(words, norm)
         # Only a few targets get the (costlier) fuzzy comparison: the best by the two cheap
         # signals together. At 10,000 entries a common word can be a keyword of thousands.
@@ -286,7 +294,7 @@ class Matcher:
             cheap[self._ids["urgent"]] = 0.0
         candidates_mask = np.flatnonzero(cheap > 0)
         if candidates_mask.size == 0:
-            grey = not hypothetical and self._grey(urgency, one_word, None)
+            grey = not hypothetical and self._grey(urgency, one_word, None, half)
             opinion = self._opinion(text) if grey else None
             sense = round(opinion.urgency, 4) if opinion is not None else None
             return Match(
@@ -323,7 +331,8 @@ class Matcher:
         margin = top - candidates[1].score if len(candidates) > 1 else top
         confidence = cal.confidence(top, margin)
         grey = not hypothetical and (
-            self._grey(urgency, one_word, candidates[0].id) or self._near_tie(candidates, one_word)
+            self._grey(urgency, one_word, candidates[0].id, half)
+            or self._near_tie(candidates, one_word)
         )
         unsure = candidates[0].kind == "entry" and confidence < cal.meaning_below
         opinion = self._opinion(text) if grey or (unsure and cal.w_meaning) else None
@@ -345,13 +354,15 @@ class Matcher:
             hypothetical,
         )
 
-    def _grey(self, urgency: float, one_word: bool, top: str | None) -> bool:
-        """Whether the urgency is in the band where the second opinion by meaning is asked:
-        not for a single word, nor when the urgent intent already ranks first."""
+    def _grey(self, urgency: float, one_word: bool, top: str | None, half: bool) -> bool:
+        """Whether the urgency is in the band where the second opinion by meaning is asked
+        (lower, from `HALF_FLOOR`, for a message that holds one half of an alarm pair): not for
+        a single word, nor when the urgent intent already ranks first."""
         cal = self.calibration
         if self.meaning is None or one_word or top == "urgent":
             return False
-        return min(cal.urgent_low, cal.urgent_at) <= urgency < self.SURE_URGENCY
+        low = self.HALF_FLOOR if half else min(cal.urgent_low, cal.urgent_at)
+        return low <= urgency < self.SURE_URGENCY
 
     def _near_tie(self, candidates: list[Candidate], one_word: bool) -> bool:
         """Whether the urgent intent ranks after the first candidate by less than `NEAR_TIE`:

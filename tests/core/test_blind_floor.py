@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev17/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev18/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev18/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev19/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -37,7 +37,8 @@ THIRTEENTH_REFEREE = EVAL / "dev14"
 FOURTEENTH_REFEREE = EVAL / "dev15"
 FIFTEENTH_REFEREE = EVAL / "dev16"
 SIXTEENTH_REFEREE = EVAL / "dev17"
-UNSEEN = EVAL / "dev18"
+SEVENTEENTH_REFEREE = EVAL / "dev18"
+UNSEEN = EVAL / "dev19"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -58,6 +59,7 @@ LATER_REFEREES = [
     FOURTEENTH_REFEREE,
     FIFTEENTH_REFEREE,
     SIXTEENTH_REFEREE,
+    SEVENTEENTH_REFEREE,
 ]
 
 
@@ -330,6 +332,25 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt sme-definition-eligibility",
         ),
     ),
+    "dev19": (
+        528,
+        115,
+        (
+            "ja sme-definition-eligibility",
+            "ja social-insurance-pension",
+            "en work-life-support-childcare-nursing",
+            "en social-insurance-pension",
+            "id work-life-support-childcare-nursing",
+            "id consultation-centers-foreigners",
+            "zh consultation-centers-foreigners",
+            "tl telework-promotion-center",
+            "tl subsidy-overview",
+            "tl social-insurance-pension",
+            "ko consultation-centers-foreigners",
+            "pt certification-iso-support",
+            "pt foreign-worker-hiring-notification",
+        ),
+    ),
 }
 
 
@@ -352,14 +373,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev17 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev18 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev18 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev19 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -700,6 +721,23 @@ SIXTEENTH_REFEREE_FLOORS = {
 }
 
 
+# The seventeenth referee set, kept unseen until it judged one half of an alarm pair asking
+# meaning (tests/eval/dev18/README.md; measured 2026-12-05: knowledge top-1 98.8 %, lowest
+# language 94.9 % ne, answered right 97.4 %, answered with a wrong entry 0.3 %, all 108
+# emergencies at 96.4 % precision, out-of-scope answered 6.7 %, language 99.2 %; the best peer
+# 98.5 %). Floors hold what is reached.
+SEVENTEENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.5,
+    "every_language": 94.5,
+    "answered_right": 97.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.0,
+    "out_of_scope_answered_at_most": 7.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -719,8 +757,9 @@ SIXTEENTH_REFEREE_FLOORS = {
         (FOURTEENTH_REFEREE, 527, FOURTEENTH_REFEREE_FLOORS),
         (FIFTEENTH_REFEREE, 543, FIFTEENTH_REFEREE_FLOORS),
         (SIXTEENTH_REFEREE, 529, SIXTEENTH_REFEREE_FLOORS),
+        (SEVENTEENTH_REFEREE, 530, SEVENTEENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 18)],
+    ids=[f"dev{n}" for n in range(2, 19)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

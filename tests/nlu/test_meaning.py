@@ -126,9 +126,35 @@ def test_a_near_tie_with_the_urgent_intent_asks_meaning_under_the_band(engine) -
 
     apart = copy.copy(engine.matcher)
     apart.NEAR_TIE = 0.0  # the same match read as before the margin: meaning not asked
+    apart.HALF_FLOOR = 1.0  # (nor for the half of a pair it holds: "fell")
     alone = apart.rank(quake, "en")
     assert alone.sense is None
     assert Policy.fitted(apart.calibration).decide(alone).verdict is not Verdict.urgent
+
+
+def test_one_half_of_an_alarm_pair_asks_meaning_under_the_band(engine) -> None:
+    # An injury at work, and the employer saying the insurance is not for foreigners: no pair's
+    # second half, and an n-gram urgency under the band (its other words are the work-injury
+    # entry's). The injury is an emergency's subject, so meaning is asked, and reads it.
+    denied = (
+        "I broke my wrist at the factory, the manager says foreigners can't get work accident "
+        "insurance so I pay everything"
+    )
+    healed = (
+        "I hurt my back at work last spring, rosai paid everything, just want to know if I need "
+        "to tell my new company"
+    )
+    policy = Policy.fitted(engine.matcher.calibration)
+    match = engine.matcher.rank(denied, "en")
+    assert not match.alarm and match.urgency < engine.matcher.calibration.urgent_low
+    assert match.sense is not None and policy.decide(match).verdict is Verdict.urgent
+    calm = engine.matcher.rank(healed, "en")  # asked as well, and calm by meaning
+    assert calm.sense is not None and policy.decide(calm).verdict is not Verdict.urgent
+
+    apart = copy.copy(engine.matcher)
+    apart.HALF_FLOOR = 1.0  # the same message read as before: under the band, not asked
+    alone = apart.rank(denied, "en")
+    assert alone.sense is None and policy.decide(alone).verdict is not Verdict.urgent
 
 
 def test_an_unsure_match_carries_meanings_urgency_under_the_band(engine) -> None:
