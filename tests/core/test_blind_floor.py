@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev18/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev19/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev19/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev20/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -38,7 +38,8 @@ FOURTEENTH_REFEREE = EVAL / "dev15"
 FIFTEENTH_REFEREE = EVAL / "dev16"
 SIXTEENTH_REFEREE = EVAL / "dev17"
 SEVENTEENTH_REFEREE = EVAL / "dev18"
-UNSEEN = EVAL / "dev19"
+EIGHTEENTH_REFEREE = EVAL / "dev19"
+UNSEEN = EVAL / "dev20"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -60,6 +61,7 @@ LATER_REFEREES = [
     FIFTEENTH_REFEREE,
     SIXTEENTH_REFEREE,
     SEVENTEENTH_REFEREE,
+    EIGHTEENTH_REFEREE,
 ]
 
 
@@ -351,6 +353,27 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt foreign-worker-hiring-notification",
         ),
     ),
+    "dev20": (
+        533,
+        117,
+        (
+            "ja subsidy-overview",
+            "en residence-card-basics",
+            "id telework-consulting-dispatch",
+            "id subsidy-overview",
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "tl satellite-office-subsidy",
+            "tl social-insurance-pension",
+            "tl workplace-japanese-customs",
+            "pt custom-order-training",
+            "pt management-talent-course",
+            "pt service-industry-productivity",
+            "pt social-insurance-pension",
+            "pt health-checkup-safety",
+            "pt disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -373,14 +396,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev18 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev19 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev19 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev20 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -738,6 +761,23 @@ SEVENTEENTH_REFEREE_FLOORS = {
 }
 
 
+# The eighteenth referee set, kept unseen until it judged the hypothetical openers as people begin
+# them (tests/eval/dev19/README.md; measured 2026-12-05: knowledge top-1 96.5 %, lowest language
+# 85.0 % vi, answered right 96.0 %, answered with a wrong entry 0.6 %, all 115 emergencies at
+# 94.3 % precision, out-of-scope answered 4.0 %, language 99.6 %; the best peer 96.5 %). Floors
+# hold what is reached.
+EIGHTEENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 85.0,
+    "answered_right": 95.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 4.0,
+    "language": 99.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -758,8 +798,9 @@ SEVENTEENTH_REFEREE_FLOORS = {
         (FIFTEENTH_REFEREE, 543, FIFTEENTH_REFEREE_FLOORS),
         (SIXTEENTH_REFEREE, 529, SIXTEENTH_REFEREE_FLOORS),
         (SEVENTEENTH_REFEREE, 530, SEVENTEENTH_REFEREE_FLOORS),
+        (EIGHTEENTH_REFEREE, 528, EIGHTEENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 19)],
+    ids=[f"dev{n}" for n in range(2, 20)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -181,6 +181,12 @@ def test_a_question_that_opens_with_if_is_hypothetical_and_urgent_is_not_a_candi
         "要是上班时被机器夹伤了，医药费谁出？",
         "nếu bị thương ở xưởng thì ai trả tiền viện phí",
         "Se eu me machucar no trabalho, quem paga o hospital?",
+        # as people begin them: a question frame, "suppose", "for example" before the "if"
+        "what happens if the police stop me and my zairyu card is at home?",
+        "kunwari lang po, kung masugatan ako sa trabaho, sino magbabayad sa ospital?",
+        "假设在工地摔伤了，公司要负责吗？",
+        "giả sử bị bỏng ở bếp thì có được rosai không",
+        "예를 들어 공장에서 다치면 병원비는 누가 내요?",
     ):
         match = alarmed.rank(text, None)
         assert match.hypothetical and not match.alarm, text
