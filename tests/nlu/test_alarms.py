@@ -182,7 +182,7 @@ def test_a_question_that_opens_with_if_is_hypothetical_and_urgent_is_not_a_candi
         "nếu bị thương ở xưởng thì ai trả tiền viện phí",
         "Se eu me machucar no trabalho, quem paga o hospital?",
         # as people begin them: a question frame, "suppose", "for example" before the "if"
-        "what happens if the police stop me and my zairyu card is at home?",
+        "what happens if I lose my residence card on the train?",
         "kunwari lang po, kung masugatan ako sa trabaho, sino magbabayad sa ospital?",
         "假设在工地摔伤了，公司要负责吗？",
         "giả sử bị bỏng ở bếp thì có được rosai không",
