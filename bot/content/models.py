@@ -431,6 +431,9 @@ class Intent(_Strict):
     # and the words that open a hypothetical question ("if I get hurt at work, who pays?"):
     # such a question is not escalated on the models' evidence, only by an alarm
     hypothetical: dict[str, list[str]] = Field(default_factory=dict)
+    # and the question that says so wherever its "if" stands: a conditional and a question about
+    # who pays or about being arrested ("后厨切菜万一把手切了，去医院的钱谁出？")
+    hypothetical_pairs: list[AlarmPair] = Field(default_factory=list)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     answer: dict[str, str] = Field(default_factory=dict)
     sources: list[Source] = Field(default_factory=list)
@@ -450,7 +453,8 @@ class Intent(_Strict):
 
     @model_validator(mode="after")
     def _alarms_are_urgent(self) -> Intent:
-        if (self.alarms or self.alarm_pairs or self.hypothetical) and self.id != "urgent":
+        hypothetical = self.hypothetical or self.hypothetical_pairs
+        if (self.alarms or self.alarm_pairs or hypothetical) and self.id != "urgent":
             raise ValueError("only the urgent intent has alarms and hypothetical openers")
         return self
 

@@ -10,7 +10,11 @@ eaten for two days" likewise). An alarm pair escalates a message with a phrase o
 The same tables say when a message is a hypothetical question: it opens with "if", "もし",
 "如果", "nếu"… ("if I cut my hand at work, who pays the hospital?"). Such a question borrows an
 emergency's words to ask about the rules; on the read evaluation sets no emergency opened that
-way, while a sixth of the calm questions taken as urgent did.
+way, while a sixth of the calm questions taken as urgent did. An "if" further in ("仕事中にケガ
+したら病院代って誰が払うの？", a Nepali "...भने") says the same only with the question it asks:
+a hypothetical pair holds a conditional and a question about who pays or about being arrested,
+which people ask of the rules, while "if" alone also carries threats ("if I complain they will
+send me home").
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ class Alarms:
     single: Phrases = field(default_factory=dict)
     pairs: tuple[tuple[Phrases, Phrases], ...] = ()
     openers: Phrases = field(default_factory=dict)
+    asking: tuple[tuple[Phrases, Phrases], ...] = ()
 
     @classmethod
     def of(cls, urgent: Intent | None) -> Alarms:
@@ -58,7 +63,8 @@ class Alarms:
         if urgent is None:
             return cls()
         pairs = tuple((_phrases(p.first), _phrases(p.second)) for p in urgent.alarm_pairs)
-        return cls(_phrases(urgent.alarms), pairs, _phrases(urgent.hypothetical))
+        asking = tuple((_phrases(p.first), _phrases(p.second)) for p in urgent.hypothetical_pairs)
+        return cls(_phrases(urgent.alarms), pairs, _phrases(urgent.hypothetical), asking)
 
     def found(self, words: list[str]) -> bool:
         """Whether the message's terms (`tokens` without the truncated ones) hold an alarm, or a
@@ -79,6 +85,13 @@ class Alarms:
         """Whether the message's terms begin with a word that opens a conditional question."""
         return bool(words) and any(
             words[: len(terms)] == list(terms) for terms in self.openers.get(words[0], ())
+        )
+
+    def hypothetical(self, words: list[str]) -> bool:
+        """Whether the message asks about the rules in a conditional: it opens with one, or holds
+        a conditional and a question about who pays or about being arrested anywhere."""
+        return self.opens_hypothetical(words) or any(
+            _contains(words, first) and _contains(words, second) for first, second in self.asking
         )
 
     def within(self, text: str) -> bool:

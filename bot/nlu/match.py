@@ -17,10 +17,11 @@ sees an emergency worded like a knowledge question even when an entry ranks firs
 probability is in its grey band (from lower down where the message holds one half of an alarm
 pair: an injury, no money, a fire), or the urgent intent ranks close behind the first candidate,
 a second opinion by meaning (`bot/nlu/meaning.py`) travels too (`Match.sense`). A question that
-opens with "if" and holds no alarm ranks without the urgent intent (`Match.hypothetical`): what
-it asks about comes first. Where the match is too unsure to answer, the same similarities
-re-order its entries, so a "did you mean" offers the likeliest first; intents keep their places;
-and meaning's urgency, asked for anyway, travels with it whatever the n-gram urgency.
+opens with "if", or holds one and asks who pays or "will I be arrested?", and holds no alarm
+ranks without the urgent intent (`Match.hypothetical`): what it asks about comes first. Where
+the match is too unsure to answer, the same similarities re-order its entries, so a "did you
+mean" offers the likeliest first; intents keep their places; and meaning's urgency, asked for
+anyway, travels with it whatever the n-gram urgency.
 """
 
 from __future__ import annotations
@@ -83,8 +84,9 @@ class Match:
     # the message contains one of the urgent intent's alarms, or a phrase of each half of one
     # of its alarm pairs (bot/nlu/alarms.py): escalates by itself, and no model learns from it
     alarm: bool = False
-    # the message opens a conditional question ("if I get hurt at work, who pays?") and holds no
-    # alarm: the urgent intent is not among its candidates, and no model's urgency escalates it
+    # the message opens a conditional question ("if I get hurt at work, who pays?"), or holds a
+    # conditional and asks who pays or "will I be arrested?", and holds no alarm: the urgent
+    # intent is not among its candidates, and no model's urgency escalates it
     hypothetical: bool = False
 
     @property
@@ -278,7 +280,7 @@ class Matcher:
 
         words = [t for t in query if not t.endswith("~")]
         alarm = self.alarms.found(words)
-        hypothetical = not alarm and self.alarms.opens_hypothetical(words)
+        hypothetical = not alarm and self.alarms.hypothetical(words)
         half = not alarm and urgency >= self.HALF_FLOOR and self.alarms.half(words)
         keyword_hits = self._keyword_hits(words, norm)
         # Only a few targets get the (costlier) fuzzy comparison: the best by the two cheap

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev20/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev21/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev21/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev22/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -40,7 +40,8 @@ SIXTEENTH_REFEREE = EVAL / "dev17"
 SEVENTEENTH_REFEREE = EVAL / "dev18"
 EIGHTEENTH_REFEREE = EVAL / "dev19"
 NINETEENTH_REFEREE = EVAL / "dev20"
-UNSEEN = EVAL / "dev21"
+TWENTIETH_REFEREE = EVAL / "dev21"
+UNSEEN = EVAL / "dev22"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -64,6 +65,7 @@ LATER_REFEREES = [
     SEVENTEENTH_REFEREE,
     EIGHTEENTH_REFEREE,
     NINETEENTH_REFEREE,
+    TWENTIETH_REFEREE,
 ]
 
 
@@ -419,6 +421,41 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt telework-consulting-dispatch",
         ),
     ),
+    "dev22": (
+        503,
+        105,
+        (
+            "ja residence-card-basics",
+            "ja sme-definition-eligibility",
+            "en disaster-emergency",
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id disaster-emergency",
+            "id foreign-worker-hiring-notification",
+            "id health-checkup-safety",
+            "id joint-job-fair",
+            "id manufacturing-productivity-program",
+            "id satellite-office-subsidy",
+            "id telework-consulting-dispatch",
+            "id telework-how-to-start",
+            "zh joint-job-fair",
+            "zh sme-definition-eligibility",
+            "ne consultation-centers-foreigners",
+            "ne foreign-worker-hiring-notification",
+            "ne outreach-visit-support",
+            "tl social-insurance-pension",
+            "tl telework-equipment-trial",
+            "vi vocational-training-courses",
+            "ko disaster-emergency",
+            "pt certification-iso-support",
+            "pt consultation-centers-foreigners",
+            "pt foreign-worker-hiring-notification",
+            "pt joint-job-fair",
+            "pt paid-leave-overtime-reduction",
+            "pt social-insurance-pension",
+            "pt work-life-support-childcare-nursing",
+        ),
+    ),
 }
 
 
@@ -441,14 +478,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev20 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev21 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev21 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev22 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -844,6 +881,23 @@ NINETEENTH_REFEREE_FLOORS = {
 }
 
 
+# The twentieth referee set, kept unseen until it judged an "if" further in with a question about
+# who pays or about being arrested (tests/eval/dev21/README.md; measured 2026-12-06: knowledge
+# top-1 99.1 %, lowest language 96.9 % id, answered right 98.5 %, answered with a wrong entry
+# 0.3 %, all 117 emergencies at 97.5 % precision, out-of-scope answered 11.3 %, language 99.2 %;
+# the best peer 98.5 %). Floors hold what is reached.
+TWENTIETH_REFEREE_FLOORS = {
+    "knowledge_top1": 99.0,
+    "every_language": 96.5,
+    "answered_right": 98.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 97.5,
+    "out_of_scope_answered_at_most": 11.5,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -866,8 +920,9 @@ NINETEENTH_REFEREE_FLOORS = {
         (SEVENTEENTH_REFEREE, 530, SEVENTEENTH_REFEREE_FLOORS),
         (EIGHTEENTH_REFEREE, 528, EIGHTEENTH_REFEREE_FLOORS),
         (NINETEENTH_REFEREE, 533, NINETEENTH_REFEREE_FLOORS),
+        (TWENTIETH_REFEREE, 507, TWENTIETH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 21)],
+    ids=[f"dev{n}" for n in range(2, 22)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

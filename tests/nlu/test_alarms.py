@@ -187,6 +187,17 @@ def test_a_question_that_opens_with_if_is_hypothetical_and_urgent_is_not_a_candi
         "假设在工地摔伤了，公司要负责吗？",
         "giả sử bị bỏng ở bếp thì có được rosai không",
         "예를 들어 공장에서 다치면 병원비는 누가 내요?",
+        # an "if" further in, with a question about who pays or the asker's own arrest
+        "in case a box falls on my foot at the warehouse, who pays the clinic?",
+        "倉庫で荷物が落ちてきて足をけがしたら、治療費は誰が払うんですか",
+        "在仓库搬货的话万一扭伤了腰，治疗费谁承担？",
+        "làm ở xưởng mà lỡ như bị bỏng tay thì ai trả tiền viện?",
+        "주방에서 칼에 베이면 치료비는 누가 부담해요?",
+        "restaurant ma kaam garda khutta bhanchiyo bhane upachar ko kharcha kasle tirne?",
+        "di pabrik kalau jari kejepit mesin, biaya dokter siapa yang nanggung?",
+        "sa construction site, kung madulas ako sa bubong sino ang magbabayad ng ospital?",
+        "trabalho na obra, caso eu caia do andaime quem paga o hospital?",
+        "my visa expires tomorrow, if the police check me will i be arrested?",
     ):
         match = alarmed.rank(text, None)
         assert match.hypothetical and not match.alarm, text
@@ -199,17 +210,33 @@ def test_a_question_that_opens_with_if_is_hypothetical_and_urgent_is_not_a_candi
     assert seizure.alarm and not seizure.hypothetical
 
 
+def test_an_if_further_in_needs_the_question_it_asks(matchers) -> None:
+    alarmed, _ = matchers
+    # a threat reports the arrest, it does not ask about it: not hypothetical
+    for text in (
+        "the boss said if I run away I'll be arrested, I can't leave",
+        "社長に、辞めたら警察に捕まるぞと言われた",
+        "my boss says when I complain about the unpaid wages, if I do it again they send me home",
+    ):
+        assert not alarmed.rank(text, None).hypothetical, text
+    # the pair needs both: who pays, happening now, is no conditional
+    assert not alarmed.rank(
+        "I cut my hand at work today, who pays the hospital?", None
+    ).hypothetical
+
+
 def test_no_urgent_example_of_the_content_opens_a_hypothetical() -> None:
-    """An emergency the content teaches, opened with "if", would be taken for a question."""
+    """An emergency the content teaches, opened with "if" or holding a hypothetical pair, would
+    be taken for a question."""
     content = load_content(default_content_dir())
     urgent = content.intents["urgent"]
     alarms = Alarms.of(urgent)
-    assert alarms.openers, "the urgent intent ships hypothetical openers"
+    assert alarms.openers and alarms.asking, "the urgent intent ships hypothetical openers"
     opened = [
         q
         for qs in urgent.examples.values()
         for q in qs
-        if alarms.opens_hypothetical([t for t in tokens(normalize(q)) if not t.endswith("~")])
+        if alarms.hypothetical([t for t in tokens(normalize(q)) if not t.endswith("~")])
     ]
     assert opened == []
 
@@ -231,3 +258,5 @@ def test_only_the_urgent_intent_has_alarms(contents) -> None:
         type(greeting).model_validate({**greeting.model_dump(), "alarm_pairs": [pair]})
     with pytest.raises(ValueError, match="only the urgent intent"):
         type(greeting).model_validate({**greeting.model_dump(), "hypothetical": {"en": ["if"]}})
+    with pytest.raises(ValueError, match="only the urgent intent"):
+        type(greeting).model_validate({**greeting.model_dump(), "hypothetical_pairs": [pair]})
