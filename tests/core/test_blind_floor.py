@@ -577,7 +577,7 @@ REFEREE_FLOORS = {
 # the near misses: with the eighth content round (2026-12-06, README) a Portuguese question about
 # a tax refund on share dividends, ranked first for the work-style declaration before, is answered
 # from it (5 of 75, 6.7 %); the round passed its rule (near misses at most 2 more over the read
-# sets), and the floor is lowered to what it reached rather than the example tuned to this set.
+# sets), and the floor is lowered to what it reached rather than an example written for this set.
 SECOND_REFEREE_FLOORS = {
     "knowledge_top1": 97.0,
     "every_language": 93.0,
