@@ -35,6 +35,7 @@ __all__ = [
     "Programme",
     "ProgrammeStatus",
     "Review",
+    "ScopeRule",
     "Source",
     "Step",
     "StepType",
@@ -419,6 +420,22 @@ class AlarmPair(_Strict):
         return _check_codes(value, ALL_CODES)
 
 
+class ScopeRule(_Strict):
+    """A kind of question that is not ours, told by phrases together: a parent's visit to Japan
+    as a tourist (a parent, a visit, a visa), tax on one's own shares (shares, a tax return).
+    Each group alone is a question we answer ("can I take leave when my mother visits?", "does
+    a tourist visa allow work?"); a message with a phrase of every group is refused where an
+    entry would have answered it (`bot/nlu/scope.py`). Phrases by language, matched in any."""
+
+    about: str
+    together: list[dict[str, list[str]]] = Field(min_length=1, max_length=4)
+
+    @field_validator("together")
+    @classmethod
+    def _languages(cls, value: list) -> list:
+        return [_check_codes(group, ALL_CODES) for group in value]
+
+
 class Intent(_Strict):
     id: str
     examples: dict[str, list[str]]
@@ -435,6 +452,8 @@ class Intent(_Strict):
     # who pays or about being arrested ("后厨切菜万一把手切了，去医院的钱谁出？")
     hypothetical_pairs: list[AlarmPair] = Field(default_factory=list)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
+    # and the questions it refuses by their phrases, whatever ranks first (bot/nlu/scope.py)
+    beyond: list[ScopeRule] = Field(default_factory=list)
     answer: dict[str, str] = Field(default_factory=dict)
     sources: list[Source] = Field(default_factory=list)
     review: dict[str, Review] = Field(default_factory=dict)
@@ -456,6 +475,8 @@ class Intent(_Strict):
         hypothetical = self.hypothetical or self.hypothetical_pairs
         if (self.alarms or self.alarm_pairs or hypothetical) and self.id != "urgent":
             raise ValueError("only the urgent intent has alarms and hypothetical openers")
+        if (self.beyond or self.abroad) and self.id != "out-of-scope":
+            raise ValueError("only the out-of-scope intent has places and rules of its own")
         return self
 
     def text(self, lang: str) -> tuple[str, str] | None:

@@ -9,7 +9,8 @@ decided alone and the entry is near certain (`Decision.beside`). A question that
 "if" (`Match.hypothetical`) asks about the rules: only an alarm escalates it, and where it
 borrows an emergency's words its answer keeps the emergency numbers one tap away. A message whose
 best match is the out-of-scope intent, or whose out-of-scope probability passes its threshold
-over a knowledge entry, is refused politely with the menu.
+over a knowledge entry, or that holds one of the out-of-scope intent's rules (`Match.beyond`: a
+parent's tourist visa, tax on one's own shares), is refused politely with the menu.
 """
 
 from __future__ import annotations
@@ -195,9 +196,12 @@ class Policy:
         # Safety first: urgent is never out-ranked into a knowledge answer when its keywords hit.
         if self.surely_urgent(match):
             return Decision(Verdict.urgent, "urgent")
-        if top.id == "out-of-scope" or (top.kind == "entry" and match.outside >= self.outside_at):
+        beyond = match.beyond or match.outside >= self.outside_at
+        if top.id == "out-of-scope" or (top.kind == "entry" and beyond):
             # Scope: a question about another country, private life or news is refused,
             # whatever the runner-up; a suggestion of a Tokyo topic would be an answer in disguise.
+            # So is one that holds a rule of the out-of-scope intent (a parent's tourist visa):
+            # its words are a question we answer, which no ranking tells apart.
             return Decision(Verdict.intent, "out-of-scope")
         if match.confidence >= self.answer_at:
             if top.kind == "intent":

@@ -22,30 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.content.models import Intent
-from bot.nlu.normalize import normalize, tokens
+from bot.nlu.phrases import Phrases, holds, table, terms
 
 __all__ = ["Alarms"]
-
-Phrases = dict[str, frozenset[tuple[str, ...]]]  # first term -> phrases' terms, in order
-
-
-def _phrases(by_language: dict[str, list[str]]) -> Phrases:
-    out: dict[str, set[tuple[str, ...]]] = {}
-    for words in by_language.values():
-        for word in words:
-            terms = tuple(t for t in tokens(normalize(word)) if not t.endswith("~"))
-            if terms:
-                out.setdefault(terms[0], set()).add(terms)
-    return {term: frozenset(found) for term, found in out.items()}
-
-
-def _contains(words: list[str], phrases: Phrases) -> bool:
-    """Whether one of the phrases is among the message's terms, in order and side by side."""
-    return any(
-        words[start : start + len(terms)] == list(terms)
-        for start, term in enumerate(words)
-        for terms in phrases.get(term, ())
-    )
 
 
 @dataclass(frozen=True)
@@ -62,38 +41,36 @@ class Alarms:
         """The phrase tables of the urgent intent's alarms and pairs (none without the intent)."""
         if urgent is None:
             return cls()
-        pairs = tuple((_phrases(p.first), _phrases(p.second)) for p in urgent.alarm_pairs)
-        asking = tuple((_phrases(p.first), _phrases(p.second)) for p in urgent.hypothetical_pairs)
-        return cls(_phrases(urgent.alarms), pairs, _phrases(urgent.hypothetical), asking)
+        pairs = tuple((table(p.first), table(p.second)) for p in urgent.alarm_pairs)
+        asking = tuple((table(p.first), table(p.second)) for p in urgent.hypothetical_pairs)
+        return cls(table(urgent.alarms), pairs, table(urgent.hypothetical), asking)
 
     def found(self, words: list[str]) -> bool:
         """Whether the message's terms (`tokens` without the truncated ones) hold an alarm, or a
         phrase of each half of a pair."""
-        return _contains(words, self.single) or any(
-            _contains(words, first) and _contains(words, second) for first, second in self.pairs
+        return holds(words, self.single) or any(
+            holds(words, first) and holds(words, second) for first, second in self.pairs
         )
 
     def half(self, words: list[str]) -> bool:
         """Whether the message's terms hold a phrase of either half of a pair: it speaks of an
         emergency's subject (an injury, no money, wages unpaid, a fire) without being one by
         these words alone."""
-        return any(
-            _contains(words, first) or _contains(words, second) for first, second in self.pairs
-        )
+        return any(holds(words, first) or holds(words, second) for first, second in self.pairs)
 
     def opens_hypothetical(self, words: list[str]) -> bool:
         """Whether the message's terms begin with a word that opens a conditional question."""
         return bool(words) and any(
-            words[: len(terms)] == list(terms) for terms in self.openers.get(words[0], ())
+            words[: len(phrase)] == list(phrase) for phrase in self.openers.get(words[0], ())
         )
 
     def hypothetical(self, words: list[str]) -> bool:
         """Whether the message asks about the rules in a conditional: it opens with one, or holds
         a conditional and a question about who pays or about being arrested anywhere."""
         return self.opens_hypothetical(words) or any(
-            _contains(words, first) and _contains(words, second) for first, second in self.asking
+            holds(words, first) and holds(words, second) for first, second in self.asking
         )
 
     def within(self, text: str) -> bool:
         """`found` on a message as written."""
-        return self.found([t for t in tokens(normalize(text)) if not t.endswith("~")])
+        return self.found(terms(text))

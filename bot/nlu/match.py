@@ -18,7 +18,9 @@ probability is in its grey band (from lower down where the message holds one hal
 pair: an injury, no money, a fire), or the urgent intent ranks close behind the first candidate,
 a second opinion by meaning (`bot/nlu/meaning.py`) travels too (`Match.sense`). A question that
 opens with "if", or holds one and asks who pays or "will I be arrested?", and holds no alarm
-ranks without the urgent intent (`Match.hypothetical`): what it asks about comes first. Where
+ranks without the urgent intent (`Match.hypothetical`): what it asks about comes first. One
+that holds a rule of the out-of-scope intent and no alarm says so (`Match.beyond`,
+`bot/nlu/scope.py`): a parent's tourist visa is asked in a visa question's words. Where
 the match is too unsure to answer, the same similarities re-order its entries, so a "did you
 mean" offers the likeliest first; intents keep their places; and meaning's urgency, asked for
 anyway, travels with it whatever the n-gram urgency.
@@ -44,6 +46,7 @@ from bot.nlu.index import BM25Index
 from bot.nlu.meaning import Meaning, Opinion, Vectors, available
 from bot.nlu.normalize import fold, normalize, tokens
 from bot.nlu.places import Places
+from bot.nlu.scope import Beyond
 
 __all__ = ["Calibration", "Candidate", "Match", "Matcher", "Target", "asked_questions"]
 
@@ -88,6 +91,9 @@ class Match:
     # conditional and asks who pays or "will I be arrested?", and holds no alarm: the urgent
     # intent is not among its candidates, and no model's urgency escalates it
     hypothetical: bool = False
+    # the message holds one of the out-of-scope intent's rules (bot/nlu/scope.py) and no alarm:
+    # where an entry ranks first, the question is not ours
+    beyond: bool = False
 
     @property
     def top(self) -> Candidate | None:
@@ -232,6 +238,7 @@ class Matcher:
         # documents nor training text: adding one moves no score of any other message (a keyword
         # or an example would move the n-gram model, and emergencies it holds on a thin margin).
         self.alarms = Alarms.of(content.intents.get("urgent"))
+        self.beyond = Beyond.of(content.intents.get("out-of-scope"))
         self.index = BM25Index(documents)
         self._ids = {t.id: i for i, t in enumerate(self.targets)}
         texts = [text for text, _ in labelled]
@@ -281,6 +288,7 @@ class Matcher:
         words = [t for t in query if not t.endswith("~")]
         alarm = self.alarms.found(words)
         hypothetical = not alarm and self.alarms.hypothetical(words)
+        beyond = not alarm and self.beyond.found(words)
         half = not alarm and urgency >= self.HALF_FLOOR and self.alarms.half(words)
         keyword_hits = self._keyword_hits(words, norm)
         # Only a few targets get the (costlier) fuzzy comparison: the best by the two cheap
@@ -300,7 +308,15 @@ class Matcher:
             opinion = self._opinion(text) if grey else None
             sense = round(opinion.urgency, 4) if opinion is not None else None
             return Match(
-                [], 0.0, round(urgency, 4), round(outside, 4), one_word, sense, alarm, hypothetical
+                [],
+                0.0,
+                round(urgency, 4),
+                round(outside, 4),
+                one_word,
+                sense,
+                alarm,
+                hypothetical,
+                beyond,
             )
         if candidates_mask.size > self.SHORTLIST:
             best = np.argpartition(-cheap[candidates_mask], self.SHORTLIST)[: self.SHORTLIST]
@@ -354,6 +370,7 @@ class Matcher:
             round(opinion.urgency, 4) if opinion is not None else None,
             alarm,
             hypothetical,
+            beyond,
         )
 
     def _grey(self, urgency: float, one_word: bool, top: str | None, half: bool) -> bool:

@@ -260,6 +260,29 @@ async def test_another_countrys_rules_are_refused_with_the_menu(user: Dialogue, 
 @pytest.mark.parametrize(
     "text",
     [
+        "My father wants to come sightseeing in Japan next spring, which visa should he apply for?",
+        "両親が来月旅行で東京に来ます。ビザの申請に何が要りますか",
+        "I sold some stocks this year, do I need to pay tax on the profit myself?",
+    ],
+)
+async def test_a_question_in_our_words_that_is_not_ours_is_refused(
+    user: Dialogue, text: str
+) -> None:
+    # a parent's tourist visa, tax on one's own shares: asked in a visa or a tax question's
+    # words, refused by a rule of the out-of-scope intent, with a person on offer
+    await user.says(text)
+    assert (user.first.intent, user.first.entry) == ("out-of-scope", None)
+    assert any(b.action == "human" for b in user.first.buttons)
+
+
+async def test_leave_for_a_parents_visit_is_still_answered(user: Dialogue) -> None:
+    await user.says("my mother is visiting next week, can I take three days of paid leave?")
+    assert user.first.entry == "annual-paid-leave"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "what is the minimum wage in Uruguay",  # no example names Uruguay: CLDR's name does
         "ウルグアイの最低賃金はいくら",
         "lương tối thiểu ở Uruguay là bao nhiêu",

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev21/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev22/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev22/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev23/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -41,7 +41,8 @@ SEVENTEENTH_REFEREE = EVAL / "dev18"
 EIGHTEENTH_REFEREE = EVAL / "dev19"
 NINETEENTH_REFEREE = EVAL / "dev20"
 TWENTIETH_REFEREE = EVAL / "dev21"
-UNSEEN = EVAL / "dev22"
+TWENTY_FIRST_REFEREE = EVAL / "dev22"
+UNSEEN = EVAL / "dev23"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -66,6 +67,7 @@ LATER_REFEREES = [
     EIGHTEENTH_REFEREE,
     NINETEENTH_REFEREE,
     TWENTIETH_REFEREE,
+    TWENTY_FIRST_REFEREE,
 ]
 
 
@@ -456,6 +458,30 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt work-life-support-childcare-nursing",
         ),
     ),
+    "dev23": (
+        562,
+        133,
+        (
+            "ja health-checkup-safety",
+            "en certification-iso-support",
+            "id certification-iso-support",
+            "id sme-definition-eligibility",
+            "id telework-consulting-dispatch",
+            "ko work-style-reform-declaration",
+            "ne health-checkup-safety",
+            "ne social-insurance-pension",
+            "pt service-industry-productivity",
+            "tl foreign-worker-hiring-notification",
+            "tl minimum-wage-payslip",
+            "tl satellite-office-subsidy",
+            "tl social-insurance-pension",
+            "tl subsidy-overview",
+            "tl telework-equipment-trial",
+            "vi equipment-investment-subsidy",
+            "vi paid-leave-overtime-reduction",
+            "zh sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -478,14 +504,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev21 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev22 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev22 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev23 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -565,7 +591,8 @@ REFEREE_FLOORS = {
     "answered_wrong_at_most": 1.0,
     "urgent_recall": 99.0,
     "urgent_precision": 94.0,
-    "out_of_scope_answered_at_most": 8.0,
+    # 7 of 90 once; none since the out-of-scope intent's rules (2026-12-06, README)
+    "out_of_scope_answered_at_most": 0.0,
 }
 
 
@@ -893,8 +920,27 @@ TWENTIETH_REFEREE_FLOORS = {
     "answered_wrong_at_most": 0.5,
     "urgent_recall": 100.0,
     "urgent_precision": 97.5,
-    "out_of_scope_answered_at_most": 11.5,
+    # 6 of 53 near misses answered when measured; 1 since the out-of-scope intent's rules (a
+    # parent's tourist visa, a car on credit, the forecast, a home country's pension: README)
+    "out_of_scope_answered_at_most": 2.0,
     "language": 99.0,
+}
+
+
+# The twenty-first referee set, kept unseen until it judged the out-of-scope intent's rules
+# (tests/eval/dev22/README.md; measured 2026-12-06: knowledge top-1 97.9 %, lowest language
+# 92.3 % vi, answered right 97.6 %, answered with a wrong entry 0.9 %, 104 of 105 emergencies at
+# 99.0 % precision, out-of-scope answered 1.8 %, language 98.8 %; the best peer 97.9 %). Floors
+# hold what is reached.
+TWENTY_FIRST_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 92.0,
+    "answered_right": 97.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 99.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 98.5,
 }
 
 
@@ -921,8 +967,9 @@ TWENTIETH_REFEREE_FLOORS = {
         (EIGHTEENTH_REFEREE, 528, EIGHTEENTH_REFEREE_FLOORS),
         (NINETEENTH_REFEREE, 533, NINETEENTH_REFEREE_FLOORS),
         (TWENTIETH_REFEREE, 507, TWENTIETH_REFEREE_FLOORS),
+        (TWENTY_FIRST_REFEREE, 503, TWENTY_FIRST_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 22)],
+    ids=[f"dev{n}" for n in range(2, 23)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

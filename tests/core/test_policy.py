@@ -132,6 +132,23 @@ def test_scope_does_not_override_a_request_for_a_person() -> None:
     assert POLICY.decide(match).target == "human"
 
 
+def test_a_rule_of_the_out_of_scope_intent_refuses_over_an_entry() -> None:
+    # "my mum wants to come sightseeing, which visa?": the visa entry ranks first, sure of it
+    ruled = Match([entry("foreign-worker-visa-status")], confidence=0.95, beyond=True)
+    assert POLICY.decide(ruled) == POLICY.decide(Match([intent("out-of-scope")], 0.9))
+    unsure = replace(
+        ruled, candidates=[entry("foreign-worker-visa-status"), entry("x")], confidence=0.3
+    )
+    assert POLICY.decide(unsure).target == "out-of-scope"  # not a "did you mean" either
+
+
+def test_a_rule_never_outweighs_an_emergency_or_a_request_for_a_person() -> None:
+    urgent = Match([entry("foreign-worker-visa-status")], 0.9, urgency=0.9, beyond=True)
+    assert POLICY.decide(urgent).verdict is Verdict.urgent
+    person = Match([intent("human")], confidence=0.9, beyond=True)
+    assert POLICY.decide(person).target == "human"
+
+
 # -- the second opinion by meaning (Match.sense, bot/nlu/meaning.py) ------------------------------
 
 SECOND = replace(POLICY, urgent_low=0.2, w_sense=0.6, urgent_mixed_at=0.3)

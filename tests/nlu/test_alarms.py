@@ -17,8 +17,8 @@ import pytest
 from bot.content.loader import Content, default_content_dir, load_content
 from bot.nlu.alarms import Alarms
 from bot.nlu.match import Matcher
-from bot.nlu.meaning import Vectors
 from bot.nlu.normalize import normalize, tokens
+from tests.nlu.phrase_tables import matchers_of, with_and_without
 
 MESSAGES = [
     "my daughter is having a seizure and her lips are blue",
@@ -55,19 +55,12 @@ MESSAGES = [
 @pytest.fixture(scope="module")
 def contents() -> tuple[Content, Content]:
     """Six entries and every intent (quick to fit), with the shipped alarms and without."""
-    content = load_content(default_content_dir())
-    small = replace(content, entries=dict(list(content.entries.items())[:6]))
-    urgent = small.intents["urgent"]
-    assert urgent.alarms and urgent.alarm_pairs, "the urgent intent ships alarms"
-    quiet = urgent.model_copy(update={"alarms": {}, "alarm_pairs": []})
-    return small, replace(small, intents={**small.intents, "urgent": quiet})
+    return with_and_without("urgent", alarms={}, alarm_pairs=[])
 
 
 @pytest.fixture(scope="module")
 def matchers(contents, tmp_path_factory) -> tuple[Matcher, Matcher]:
-    seed = default_content_dir() / "knowledge" / Vectors.FILE
-    folder = tmp_path_factory.mktemp("vectors")
-    return tuple(Matcher(c, vectors=Vectors(folder, seed=seed)) for c in contents)
+    return matchers_of(contents, tmp_path_factory.mktemp("vectors"))
 
 
 def test_an_alarm_is_found_as_a_phrase_in_any_language(matchers) -> None:

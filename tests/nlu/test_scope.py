@@ -1,0 +1,120 @@
+"""The out-of-scope intent's rules: questions that are not ours, told by phrases together.
+
+A parent's tourist visa is asked in a visa question's words, tax on one's own shares in a tax
+return's; each group of a rule alone is a question the content answers, so a rule needs a phrase
+of every group. Like an alarm, a rule is a phrase lookup: it must move no score of any message,
+and no question of the content may hold one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.content.loader import Content, default_content_dir, load_content
+from bot.nlu.match import Matcher
+from bot.nlu.scope import Beyond
+from tests.nlu.phrase_tables import matchers_of, with_and_without
+
+NOT_OURS = [
+    # a parent's visit as a tourist
+    "My father wants to come sightseeing in Japan next spring, which visa should he apply for?",
+    "両親が来月旅行で東京に来ます。ビザの申請に何が要りますか",
+    "我爸妈想来日本旅游一个月，签证怎么办",
+    "Bố mình muốn qua chơi mùa hoa anh đào, làm visa ở đâu?",
+    "아버지가 다음 달 여행으로 오시는데 비자는 어떻게 신청해요?",
+    "बुबालाई जापान घुम्न ल्याउन भिसा के चाहिन्छ?",
+    "ibu saya mau liburan ke Jepang bulan depan, perlu visa apa?",
+    "tatay ko gusto mamasyal sa Japan, anong visa kailangan niya?",
+    "minha mãe quer vir passear no Japão em abril, precisa de visto?",
+    # tax on one's own shares
+    "I sold some stocks this year, do I need to pay tax on the profit myself?",
+    "去年卖了点股票，个人要报税吗",
+    "주식으로 번 돈 세금 신고는 어떻게 해요?",
+    "saham yang saya jual untung, harus bayar pajak berapa persen?",
+    # the forecast, a car on credit, a phone plan
+    "is it going to rain over Ikebukuro on Saturday morning?",
+    "será que vai nevar em Hachioji no domingo de manhã?",
+    "can I get a car loan for a used car on a work visa?",
+    "what is the cheapest phone plan for a foreigner?",
+]
+
+OURS = [
+    # one group of a rule, without the others: the content answers these
+    "母が来日するので有給を休みたい",
+    "my mother is visiting next week, can I take three days of paid leave?",
+    "can I hire someone who is in Japan on a tourist visa?",
+    "観光ビザの人をアルバイトで雇ってもいい？",
+    "明日台風で電車が止まったら休んでも給料は出ますか",
+    "tomorrow heavy rain, if the train stops am I paid?",
+    "株式会社の設立で使える助成金はありますか",  # 株式会社 is a company, not shares
+    "税金が給料から引かれすぎている気がする",
+]
+
+
+@pytest.fixture(scope="module")
+def contents() -> tuple[Content, Content]:
+    """Six entries and every intent (quick to fit), with the shipped rules and without."""
+    return with_and_without("out-of-scope", beyond=[])
+
+
+@pytest.fixture(scope="module")
+def matchers(contents, tmp_path_factory) -> tuple[Matcher, Matcher]:
+    return matchers_of(contents, tmp_path_factory.mktemp("vectors"))
+
+
+@pytest.mark.parametrize("text", NOT_OURS)
+def test_a_phrase_of_every_group_makes_a_question_not_ours(matchers, text: str) -> None:
+    ruled, _ = matchers
+    assert ruled.rank(text, None).beyond
+
+
+@pytest.mark.parametrize("text", OURS)
+def test_one_group_alone_is_a_question_we_answer(matchers, text: str) -> None:
+    ruled, _ = matchers
+    assert not ruled.rank(text, None).beyond
+
+
+def test_an_emergency_in_a_rules_words_is_an_emergency(matchers) -> None:
+    ruled, _ = matchers
+    match = ruled.rank(
+        "my mother collapsed while visiting me on a tourist visa and she is not breathing", None
+    )
+    assert match.alarm and not match.beyond
+
+
+def test_the_rules_move_no_score_of_any_message(matchers) -> None:
+    ruled, quiet = matchers
+    for text in NOT_OURS + OURS:
+        assert replace(ruled.rank(text, None), beyond=False) == quiet.rank(text, None), text
+
+
+def test_no_question_of_the_content_holds_a_rule() -> None:
+    """Every example question and title of every entry, and every example of the other intents,
+    is a question we answer or a turn of the conversation: a rule that held one would refuse it."""
+    content = load_content(default_content_dir())
+    beyond = Beyond.of(content.intents["out-of-scope"])
+    ours = [q for e in content.entries.values() for qs in e.questions.values() for q in qs]
+    ours += [t for e in content.entries.values() for t in e.title.values()]
+    ours += [
+        q
+        for i in content.intents.values()
+        if i.id != "out-of-scope"
+        for qs in i.examples.values()
+        for q in qs
+    ]
+    assert [q for q in ours if beyond.within(q)] == []
+
+
+def test_only_the_out_of_scope_intent_has_rules(contents) -> None:
+    content, _ = contents
+    greeting = content.intents["greeting"]
+    rule = {"about": "x", "together": [{"en": ["weather"]}]}
+    with pytest.raises(ValueError, match="only the out-of-scope intent"):
+        type(greeting).model_validate({**greeting.model_dump(), "beyond": [rule]})
+    scope = content.intents["out-of-scope"]
+    with pytest.raises(ValueError, match="language"):
+        type(scope).model_validate(
+            {**scope.model_dump(), "beyond": [{"about": "x", "together": [{"xx": ["a"]}]}]}
+        )
