@@ -449,7 +449,8 @@ class Intent(_Strict):
     # such a question is not escalated on the models' evidence, only by an alarm
     hypothetical: dict[str, list[str]] = Field(default_factory=dict)
     # and the question that says so wherever its "if" stands: a conditional and a question about
-    # who pays or about being arrested ("后厨切菜万一把手切了，去医院的钱谁出？")
+    # who pays or about being arrested ("后厨切菜万一把手切了，去医院的钱谁出？"); or a residence card and
+    # the asker's own "will I be arrested?"
     hypothetical_pairs: list[AlarmPair] = Field(default_factory=list)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     # and the questions it refuses by their phrases, whatever ranks first (bot/nlu/scope.py)
@@ -475,8 +476,8 @@ class Intent(_Strict):
         hypothetical = self.hypothetical or self.hypothetical_pairs
         if (self.alarms or self.alarm_pairs or hypothetical) and self.id != "urgent":
             raise ValueError("only the urgent intent has alarms and hypothetical openers")
-        if (self.beyond or self.abroad) and self.id != "out-of-scope":
-            raise ValueError("only the out-of-scope intent has places and rules of its own")
+        if self.beyond and self.id != "out-of-scope":
+            raise ValueError("only the out-of-scope intent has rules of its own (beyond)")
         return self
 
     def text(self, lang: str) -> tuple[str, str] | None:

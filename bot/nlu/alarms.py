@@ -14,7 +14,8 @@ way, while a sixth of the calm questions taken as urgent did. An "if" further in
 したら病院代って誰が払うの？", a Nepali "...भने") says the same only with the question it asks:
 a hypothetical pair holds a conditional and a question about who pays or about being arrested,
 which people ask of the rules, while "if" alone also carries threats ("if I complain they will
-send me home").
+send me home"). A residence card with the asker's own "will I be arrested?" asks about the card's
+rules without any "if" ("zairyu card lost, will I be arrested?"): a second pair.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ class Alarms:
 
     def hypothetical(self, words: list[str]) -> bool:
         """Whether the message asks about the rules in a conditional: it opens with one, or holds
-        a conditional and a question about who pays or about being arrested anywhere."""
+        a conditional (or a residence card) and a question about who pays or about being arrested
+        anywhere."""
         return self.opens_hypothetical(words) or any(
             holds(words, first) and holds(words, second) for first, second in self.asking
         )

@@ -12,18 +12,18 @@ its margin over the runner-up into a confidence whose meaning is stable: "about 
 answers at this confidence are right".
 
 Safety and scope are not left to the ranking: the learnt model's probabilities of the urgent and
-out-of-scope intents travel with every match (`Match.urgency`, `Match.outside`), so the policy
-sees an emergency worded like a knowledge question even when an entry ranks first. Where that
-probability is in its grey band (from lower down where the message holds one half of an alarm
-pair: an injury, no money, a fire), or the urgent intent ranks close behind the first candidate,
-a second opinion by meaning (`bot/nlu/meaning.py`) travels too (`Match.sense`). A question that
-opens with "if", or holds one and asks who pays or "will I be arrested?", and holds no alarm
-ranks without the urgent intent (`Match.hypothetical`): what it asks about comes first. One
+out-of-scope intents travel with every match (`Match.urgency`, `Match.outside`), so the policy sees
+an emergency worded like a knowledge question even when an entry ranks first. Where that
+probability is in its grey band (from lower down where the message holds one half of an alarm pair:
+an injury, no money, a fire), or the urgent intent ranks close behind the first candidate, a second
+opinion by meaning (`bot/nlu/meaning.py`) travels too (`Match.sense`). A question that opens with
+"if", or holds one (or a residence card) and asks who pays or "will I be arrested?", and holds no
+alarm ranks without the urgent intent (`Match.hypothetical`): what it asks about comes first. One
 that holds a rule of the out-of-scope intent and no alarm says so (`Match.beyond`,
-`bot/nlu/scope.py`): a parent's tourist visa is asked in a visa question's words. Where
-the match is too unsure to answer, the same similarities re-order its entries, so a "did you
-mean" offers the likeliest first; intents keep their places; and meaning's urgency, asked for
-anyway, travels with it whatever the n-gram urgency.
+`bot/nlu/scope.py`): a parent's tourist visa is asked in a visa question's words. Where the match
+is too unsure to answer, the same similarities re-order its entries, so a "did you mean" offers the
+likeliest first; intents keep their places; and meaning's urgency, asked for anyway, travels with
+it whatever the n-gram urgency.
 """
 
 from __future__ import annotations
@@ -88,8 +88,8 @@ class Match:
     # of its alarm pairs (bot/nlu/alarms.py): escalates by itself, and no model learns from it
     alarm: bool = False
     # the message opens a conditional question ("if I get hurt at work, who pays?"), or holds a
-    # conditional and asks who pays or "will I be arrested?", and holds no alarm: the urgent
-    # intent is not among its candidates, and no model's urgency escalates it
+    # conditional (or a residence card) and asks who pays or "will I be arrested?", and holds no
+    # alarm: the urgent intent is not among its candidates, and no model's urgency escalates it
     hypothetical: bool = False
     # the message holds one of the out-of-scope intent's rules (bot/nlu/scope.py) and no alarm:
     # where an entry ranks first, the question is not ours

@@ -263,6 +263,8 @@ async def test_another_countrys_rules_are_refused_with_the_menu(user: Dialogue, 
         "My father wants to come sightseeing in Japan next spring, which visa should he apply for?",
         "両親が来月旅行で東京に来ます。ビザの申請に何が要りますか",
         "I sold some stocks this year, do I need to pay tax on the profit myself?",
+        # the forecast, which the models can take for an emergency: only an alarm escalates it
+        "besok pagi di Kawasaki hujan gak ya? mau jemur cucian",
     ],
 )
 async def test_a_question_in_our_words_that_is_not_ours_is_refused(

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev22/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev24/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev23/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev25/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -42,7 +42,9 @@ EIGHTEENTH_REFEREE = EVAL / "dev19"
 NINETEENTH_REFEREE = EVAL / "dev20"
 TWENTIETH_REFEREE = EVAL / "dev21"
 TWENTY_FIRST_REFEREE = EVAL / "dev22"
-UNSEEN = EVAL / "dev23"
+TWENTY_SECOND_REFEREE = EVAL / "dev23"
+TWENTY_THIRD_REFEREE = EVAL / "dev24"
+UNSEEN = EVAL / "dev25"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -68,6 +70,8 @@ LATER_REFEREES = [
     NINETEENTH_REFEREE,
     TWENTIETH_REFEREE,
     TWENTY_FIRST_REFEREE,
+    TWENTY_SECOND_REFEREE,
+    TWENTY_THIRD_REFEREE,
 ]
 
 
@@ -482,6 +486,52 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh sme-definition-eligibility",
         ),
     ),
+    "dev24": (
+        563,
+        122,
+        (
+            "en certification-iso-support",
+            "en telework-consulting-dispatch",
+            "en telework-promotion-center",
+            "id disaster-emergency",
+            "id foreign-talent-employer-seminar",
+            "id manufacturing-productivity-program",
+            "id outreach-visit-support",
+            "id service-industry-productivity",
+            "id social-insurance-pension",
+            "id work-life-support-childcare-nursing",
+            "ne outreach-visit-support",
+            "ne telework-promotion-center",
+            "ne working-hours-overtime-rules",
+            "pt certification-iso-support",
+            "tl consultation-centers-foreigners",
+            "tl health-checkup-safety",
+        ),
+    ),
+    "dev25": (
+        563,
+        128,
+        (
+            "id equipment-investment-subsidy",
+            "id manufacturing-productivity-program",
+            "id paid-leave-overtime-reduction",
+            "ko life-work-balance-certification",
+            "ko outreach-visit-support",
+            "ne telework-promotion-center",
+            "pt certification-iso-support",
+            "pt custom-order-training",
+            "pt municipal-model-projects",
+            "pt paid-leave-overtime-reduction",
+            "pt social-insurance-pension",
+            "pt telework-equipment-trial",
+            "tl service-industry-productivity",
+            "tl social-insurance-pension",
+            "tl subsidy-overview",
+            "tl work-style-reform-declaration",
+            "tl youth-attraction-company-tours",
+            "vi workplace-japanese-customs",
+        ),
+    ),
 }
 
 
@@ -504,14 +554,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev22 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev24 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev23 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev25 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -931,16 +981,50 @@ TWENTIETH_REFEREE_FLOORS = {
 # (tests/eval/dev22/README.md; measured 2026-12-06: knowledge top-1 97.9 %, lowest language
 # 92.3 % vi, answered right 97.6 %, answered with a wrong entry 0.9 %, 104 of 105 emergencies at
 # 99.0 % precision, out-of-scope answered 1.8 %, language 98.8 %; the best peer 97.9 %). Floors
-# hold what is reached.
+# hold what is reached: all 105 emergencies since the alarms for being stalked.
 TWENTY_FIRST_REFEREE_FLOORS = {
     "knowledge_top1": 97.5,
     "every_language": 92.0,
     "answered_right": 97.5,
     "answered_wrong_at_most": 1.0,
-    "urgent_recall": 99.0,
+    "urgent_recall": 100.0,
     "urgent_precision": 99.0,
     "out_of_scope_answered_at_most": 2.0,
     "language": 98.5,
+}
+
+
+# The twenty-second referee set, kept unseen until it judged a rule's message escalated only by an
+# alarm, with the alarms for being stalked (tests/eval/dev23/README.md; measured 2026-12-06:
+# knowledge top-1 98.0 %, lowest language 92.3 % en, answered right 96.5 %, answered with a wrong
+# entry 0.9 %, all 133 emergencies at 96.4 % precision, out-of-scope answered 1.4 %, language
+# 100 %; the best peer 96.2 %). Floors hold what is reached.
+TWENTY_SECOND_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 92.0,
+    "answered_right": 96.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.0,
+    "out_of_scope_answered_at_most": 1.5,
+    "language": 99.5,
+}
+
+
+# The twenty-third referee set, kept unseen until it judged a residence card with the asker's own
+# "will I be arrested?" as a question about the rules (tests/eval/dev24/README.md; measured
+# 2026-12-06: knowledge top-1 97.1 %, lowest language 91.9 % en, answered right 95.6 %, answered
+# with a wrong entry 0.9 %, all 122 emergencies at 96.8 % precision, out-of-scope answered 1.3 %,
+# language 99.8 %). Floors hold what is reached.
+TWENTY_THIRD_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 91.5,
+    "answered_right": 95.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.5,
+    "out_of_scope_answered_at_most": 1.5,
+    "language": 99.5,
 }
 
 
@@ -968,8 +1052,10 @@ TWENTY_FIRST_REFEREE_FLOORS = {
         (NINETEENTH_REFEREE, 533, NINETEENTH_REFEREE_FLOORS),
         (TWENTIETH_REFEREE, 507, TWENTIETH_REFEREE_FLOORS),
         (TWENTY_FIRST_REFEREE, 503, TWENTY_FIRST_REFEREE_FLOORS),
+        (TWENTY_SECOND_REFEREE, 562, TWENTY_SECOND_REFEREE_FLOORS),
+        (TWENTY_THIRD_REFEREE, 563, TWENTY_THIRD_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 23)],
+    ids=[f"dev{n}" for n in range(2, 25)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -142,9 +142,19 @@ def test_a_rule_of_the_out_of_scope_intent_refuses_over_an_entry() -> None:
     assert POLICY.decide(unsure).target == "out-of-scope"  # not a "did you mean" either
 
 
-def test_a_rule_never_outweighs_an_emergency_or_a_request_for_a_person() -> None:
-    urgent = Match([entry("foreign-worker-visa-status")], 0.9, urgency=0.9, beyond=True)
-    assert POLICY.decide(urgent).verdict is Verdict.urgent
+def test_a_rule_is_not_an_emergency_by_the_models_only_by_an_alarm() -> None:
+    # "will it rain in Saitama tomorrow?" can score urgent on its words; a rule's message is
+    # escalated only by an alarm (the matcher never marks a message with an alarm as beyond)
+    forecast = Match([entry("disaster-emergency")], 0.9, urgency=0.9, sense=0.9, beyond=True)
+    assert not POLICY.surely_urgent(forecast)
+    assert POLICY.decide(forecast).target == "out-of-scope"
+    first = replace(forecast, candidates=[intent("urgent", 0.7), entry("disaster-emergency")])
+    decision = POLICY.decide(first)
+    assert decision.target == "out-of-scope" and decision.safety  # the numbers one tap away
+    assert POLICY.decide(replace(forecast, alarm=True)).verdict is Verdict.urgent
+
+
+def test_a_rule_does_not_override_a_request_for_a_person() -> None:
     person = Match([intent("human")], confidence=0.9, beyond=True)
     assert POLICY.decide(person).target == "human"
 

@@ -95,7 +95,8 @@ def test_an_alarm_pair_needs_both_halves(matchers) -> None:
     assert not alarmed.rank(MESSAGES[20], None).alarm
 
 
-# Pairs as people type them, each with calm messages that hold one half or a look-alike: injuries
+# Alarms and pairs as people type them, each with calm messages that hold one half or a look-alike
+# (being stalked is not "work dumped on me", 押しつけられて, nor "follow the rules"): injuries
 # are not only cuts and falls; Vietnamese "đừng có" for "đừng", Indonesian "abis" for "habis";
 # a fire now with someone still inside, in words no single alarm names, where the words of fire
 # insurance, fire exits or running upstairs are no fire; money "down to" a few yen.
@@ -126,6 +127,25 @@ TYPED = {
             "what number do I call if there is a fire?",
         ],
     ),
+    "being stalked": (
+        [
+            "the night manager has been following me home for a week, he was at my gate again",
+            "店長に帰り道もつけられてるみたいで、今日はアパートの前で待ち伏せされた",
+            "领班这几天一直跟着我到宿舍楼下，我不敢出门",
+            "tổ trưởng tối nào cũng bám theo em ra ga, em sợ lắm",
+            "반장이 요즘 퇴근할 때마다 따라와요. 오늘은 기숙사 앞까지 왔어요",
+            "ward manager le raati dorm samma pachhyaunchha, dar lagyo",
+            "senpai di pabrik nguntit aku tiap malam sampe asrama",
+            "sinusundan ako ng leader namin hanggang dorm gabi-gabi",
+            "o líder do turno fica me seguindo até o dormitório",
+        ],
+        [
+            "is there a law against stalkers in Japan?",
+            "仕事を押しつけられてばかりでつらい、どこに相談できる？",
+            "kita harus ngikutin aturan kantor soal cuti gak?",
+            "do I have to follow my manager's instructions about overtime?",
+        ],
+    ),
     "no money as it is said": (
         [
             "down to 80 yen in my wallet and I haven't eaten since Monday",
@@ -140,7 +160,7 @@ TYPED = {
 
 
 @pytest.mark.parametrize("kind", TYPED)
-def test_the_pairs_know_what_people_type(matchers, kind: str) -> None:
+def test_the_alarms_know_what_people_type(matchers, kind: str) -> None:
     alarmed, _ = matchers
     urgent, calm = TYPED[kind]
     assert all(alarmed.rank(text, None).alarm for text in urgent)
@@ -216,6 +236,26 @@ def test_an_if_further_in_needs_the_question_it_asks(matchers) -> None:
     assert not alarmed.rank(
         "I cut my hand at work today, who pays the hospital?", None
     ).hypothetical
+
+
+def test_a_residence_card_and_the_askers_own_arrest_question_ask_about_the_rules(
+    matchers,
+) -> None:
+    alarmed, _ = matchers
+    for text in (
+        "lost my residence card on the bus yesterday, will I be arrested?",
+        "在留卡丢在出租车上了，会不会被抓？",
+        "thẻ zairyu hết hạn hôm qua rồi, có bị bắt không mọi người",
+        "체류카드를 기숙사에 두고 왔는데 잡혀가나요?",
+        "kartu zairyu ketinggalan di loker pabrik, ditangkep gak sama polisi?",
+    ):
+        assert alarmed.rank(text, None).hypothetical, text
+    # a threat reports the arrest; the card kept by the boss is no question about the rules
+    for text in (
+        "the boss keeps my residence card and says I will be arrested if I leave",
+        "老板扣着我的在留卡，说我敢走就会被抓",
+    ):
+        assert not alarmed.rank(text, None).hypothetical, text
 
 
 def test_no_urgent_example_of_the_content_opens_a_hypothetical() -> None:
