@@ -292,9 +292,11 @@ def _check_offices(root: Path, report) -> None:  # type: ignore[no-untyped-def]
 def kb_check(
     content_dir: Annotated[Path | None, typer.Option(help="Folder with knowledge/ etc.")] = None,
 ) -> None:
-    """Validate all content, print coverage per language, flag near-duplicate questions."""
+    """Validate all content, print coverage per language, flag near-duplicate questions and
+    questions that an alarm or a rule of scope would decide against their own label."""
     from bot.content.check import check_content
     from bot.i18n import load_catalogs
+    from bot.nlu.conflicts import conflicts
 
     root = content_dir or default_content_dir()
     with Progress(console=err, transient=True) as progress:
@@ -304,6 +306,7 @@ def kb_check(
         except ContentError as exc:
             raise _fail(exc.problems) from None
         report = check_content(content)
+        report.errors.extend(conflicts(content))
         try:
             load_catalogs(root / "locales")
         except CatalogError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -102,6 +103,21 @@ def test_kb_check_fails_with_one_readable_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "knowledge/telework/broken.yaml: line" in result.stderr
+
+
+def test_kb_check_names_the_questions_a_rule_of_scope_would_refuse(tmp_path: Path) -> None:
+    # a curator's rule too broad: "paid leave" alone would refuse the leave entry's questions
+    for folder in ("knowledge", "intents", "locales"):
+        shutil.copytree(default_content_dir() / folder, tmp_path / folder)
+    scope = tmp_path / "intents" / "out-of-scope.yaml"
+    broad = "beyond:\n  - about: too broad\n    together:\n      - {en: [paid leave]}\n"
+    scope.write_text(scope.read_text(encoding="utf-8").replace("beyond:\n", broad, 1))
+    result = madoguchi("kb", "check", "--content-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    flagged = [line for line in result.stderr.splitlines() if "(too broad)" in line]
+    leave = "knowledge/foreign-employee/annual-paid-leave.yaml: questions.en: "
+    assert any(leave in line and "would be refused" in line for line in flagged)
 
 
 def test_a_bad_setting_is_one_line_not_a_traceback() -> None:

@@ -92,7 +92,7 @@ class Match:
     # alarm: the urgent intent is not among its candidates, and no model's urgency escalates it
     hypothetical: bool = False
     # the message holds one of the out-of-scope intent's rules (bot/nlu/scope.py) and no alarm:
-    # where an entry ranks first, the question is not ours
+    # the question is not ours, and no model's urgency escalates it
     beyond: bool = False
 
     @property

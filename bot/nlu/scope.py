@@ -7,8 +7,9 @@ visa, the tax, the leave; examples that would teach it otherwise also teach it t
 emergencies that share their words (a mother, money, home: the third and ninth content rounds).
 A rule is looked up as phrases, like an alarm (`bot/nlu/alarms.py`), so it moves no score and no
 other message: a message with a phrase of each of its groups is refused where an entry ranks
-first. Urgency is decided before it (`bot/core/policy.py`): an emergency that happens to hold a
-rule's words still escalates.
+first. Only an alarm escalates such a message (`bot/core/policy.py`): on the read evaluation sets
+every message that held a rule was a question not ours, and the models took forecasts for
+emergencies.
 """
 
 from __future__ import annotations
@@ -26,17 +27,28 @@ class Beyond:
     """The rules' phrase tables, built once with the matcher."""
 
     rules: tuple[tuple[Phrases, ...], ...] = ()
+    about: tuple[str, ...] = ()  # each rule's `about`, for the curator (`madoguchi kb check`)
 
     @classmethod
     def of(cls, scope: Intent | None) -> Beyond:
         """The out-of-scope intent's rules (none without the intent)."""
         if scope is None:
             return cls()
-        return cls(tuple(tuple(table(group) for group in rule.together) for rule in scope.beyond))
+        return cls(
+            tuple(tuple(table(group) for group in rule.together) for rule in scope.beyond),
+            tuple(rule.about for rule in scope.beyond),
+        )
 
     def found(self, words: list[str]) -> bool:
         """Whether the message's terms hold a phrase of every group of one rule."""
-        return any(all(holds(words, group) for group in rule) for rule in self.rules)
+        return self.which(words) is not None
+
+    def which(self, words: list[str]) -> str | None:
+        """The `about` of the first rule the message's terms hold, if any."""
+        for rule, about in zip(self.rules, self.about, strict=True):
+            if all(holds(words, group) for group in rule):
+                return about
+        return None
 
     def within(self, text: str) -> bool:
         """`found` on a message as written."""

@@ -2,8 +2,8 @@
 
 A parent's tourist visa is asked in a visa question's words, tax on one's own shares in a tax
 return's; each group of a rule alone is a question the content answers, so a rule needs a phrase
-of every group. Like an alarm, a rule is a phrase lookup: it must move no score of any message,
-and no question of the content may hold one.
+of every group. Like an alarm, a rule is a phrase lookup: it must move no score of any message.
+That no question of the content holds one, `madoguchi kb check` says (tests/nlu/test_conflicts.py).
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from dataclasses import replace
 
 import pytest
 
-from bot.content.loader import Content, default_content_dir, load_content
+from bot.content.loader import Content
 from bot.nlu.match import Matcher
-from bot.nlu.scope import Beyond
 from tests.nlu.phrase_tables import matchers_of, with_and_without
 
 NOT_OURS = [
@@ -88,23 +87,6 @@ def test_the_rules_move_no_score_of_any_message(matchers) -> None:
     ruled, quiet = matchers
     for text in NOT_OURS + OURS:
         assert replace(ruled.rank(text, None), beyond=False) == quiet.rank(text, None), text
-
-
-def test_no_question_of_the_content_holds_a_rule() -> None:
-    """Every example question and title of every entry, and every example of the other intents,
-    is a question we answer or a turn of the conversation: a rule that held one would refuse it."""
-    content = load_content(default_content_dir())
-    beyond = Beyond.of(content.intents["out-of-scope"])
-    ours = [q for e in content.entries.values() for qs in e.questions.values() for q in qs]
-    ours += [t for e in content.entries.values() for t in e.title.values()]
-    ours += [
-        q
-        for i in content.intents.values()
-        if i.id != "out-of-scope"
-        for qs in i.examples.values()
-        for q in qs
-    ]
-    assert [q for q in ours if beyond.within(q)] == []
 
 
 def test_only_the_out_of_scope_intent_has_rules(contents) -> None:
