@@ -450,7 +450,7 @@ class Intent(_Strict):
     hypothetical: dict[str, list[str]] = Field(default_factory=dict)
     # and the question that says so wherever its "if" stands: a conditional and a question about
     # who pays or about being arrested ("后厨切菜万一把手切了，去医院的钱谁出？"); or a residence card and
-    # the asker's own "will I be arrested?"
+    # the asker's own "will I be arrested?"; or an employer's staff and keeping them at work
     hypothetical_pairs: list[AlarmPair] = Field(default_factory=list)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     # and the questions it refuses by their phrases, whatever ranks first (bot/nlu/scope.py)

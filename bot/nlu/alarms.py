@@ -15,7 +15,9 @@ way, while a sixth of the calm questions taken as urgent did. An "if" further in
 a hypothetical pair holds a conditional and a question about who pays or about being arrested,
 which people ask of the rules, while "if" alone also carries threats ("if I complain they will
 send me home"). A residence card with the asker's own "will I be arrested?" asks about the card's
-rules without any "if" ("zairyu card lost, will I be arrested?"): a second pair.
+rules without any "if" ("zairyu card lost, will I be arrested?"): a second pair. An employer's
+staff with a phrase of keeping them at work through care or treatment ("my staff is in chemo:
+how can we help her keep working?") asks about the support a company can give: a third.
 """
 
 from __future__ import annotations
@@ -66,9 +68,10 @@ class Alarms:
         )
 
     def hypothetical(self, words: list[str]) -> bool:
-        """Whether the message asks about the rules in a conditional: it opens with one, or holds
-        a conditional (or a residence card) and a question about who pays or about being arrested
-        anywhere."""
+        """Whether the message asks about the rules: it opens with a conditional, or holds a
+        phrase of each half of a hypothetical pair (a conditional or a residence card and a
+        question about who pays or about being arrested; an employer's staff and keeping them at
+        work) anywhere."""
         return self.opens_hypothetical(words) or any(
             holds(words, first) and holds(words, second) for first, second in self.asking
         )

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev24/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev25/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev25/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev26/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -44,7 +44,8 @@ TWENTIETH_REFEREE = EVAL / "dev21"
 TWENTY_FIRST_REFEREE = EVAL / "dev22"
 TWENTY_SECOND_REFEREE = EVAL / "dev23"
 TWENTY_THIRD_REFEREE = EVAL / "dev24"
-UNSEEN = EVAL / "dev25"
+TWENTY_FOURTH_REFEREE = EVAL / "dev25"
+UNSEEN = EVAL / "dev26"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -72,6 +73,7 @@ LATER_REFEREES = [
     TWENTY_FIRST_REFEREE,
     TWENTY_SECOND_REFEREE,
     TWENTY_THIRD_REFEREE,
+    TWENTY_FOURTH_REFEREE,
 ]
 
 
@@ -532,6 +534,56 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi workplace-japanese-customs",
         ),
     ),
+    "dev26": (
+        468,
+        95,
+        (
+            "en foreign-talent-employer-seminar",
+            "en telework-equipment-trial",
+            "en telework-promotion-center",
+            "id consultation-centers-foreigners",
+            "id custom-order-training",
+            "id equipment-investment-subsidy",
+            "id sme-definition-eligibility",
+            "id telework-consulting-dispatch",
+            "ko consultation-centers-foreigners",
+            "ko outreach-visit-support",
+            "ko product-development-support",
+            "ko satellite-office-subsidy",
+            "ko subsidy-overview",
+            "ne annual-paid-leave",
+            "ne health-checkup-safety",
+            "ne residence-card-basics",
+            "ne satellite-office-subsidy",
+            "ne service-industry-productivity",
+            "ne telework-consulting-dispatch",
+            "ne telework-promotion-center",
+            "pt certification-iso-support",
+            "pt custom-order-training",
+            "pt harassment-consultation",
+            "pt life-work-balance-certification",
+            "pt manufacturing-productivity-program",
+            "pt satellite-office-subsidy",
+            "pt skills-succession",
+            "pt sme-definition-eligibility",
+            "pt social-insurance-pension",
+            "pt subsidy-overview",
+            "pt telework-equipment-trial",
+            "pt work-style-reform-declaration",
+            "tl consultation-centers-foreigners",
+            "tl satellite-office-subsidy",
+            "tl skills-succession",
+            "tl social-insurance-pension",
+            "tl subsidy-overview",
+            "tl telework-how-to-start",
+            "tl telework-promotion-center",
+            "tl work-style-reform-declaration",
+            "vi joint-job-fair",
+            "vi social-insurance-pension",
+            "vi subsidy-overview",
+            "zh minimum-wage-payslip",
+        ),
+    ),
 }
 
 
@@ -554,14 +606,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev24 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev25 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev25 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev26 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1028,6 +1080,24 @@ TWENTY_THIRD_REFEREE_FLOORS = {
 }
 
 
+# The twenty-fourth referee set, kept unseen until it judged an employer's staff with a question
+# about keeping them at work through care or treatment as a question about the rules
+# (tests/eval/dev25/README.md; measured 2026-12-06: knowledge top-1 97.7 %, lowest language
+# 95.0 % en and zh, answered right 97.7 %, answered with a wrong entry 0.3 %, all 128 emergencies
+# at 94.1 % precision, out-of-scope answered 1.4 %, language 99.3 %; the best peer 97.4 %).
+# Floors hold what is reached.
+TWENTY_FOURTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 95.0,
+    "answered_right": 97.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 1.5,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1054,8 +1124,9 @@ TWENTY_THIRD_REFEREE_FLOORS = {
         (TWENTY_FIRST_REFEREE, 503, TWENTY_FIRST_REFEREE_FLOORS),
         (TWENTY_SECOND_REFEREE, 562, TWENTY_SECOND_REFEREE_FLOORS),
         (TWENTY_THIRD_REFEREE, 563, TWENTY_THIRD_REFEREE_FLOORS),
+        (TWENTY_FOURTH_REFEREE, 563, TWENTY_FOURTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 25)],
+    ids=[f"dev{n}" for n in range(2, 26)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -240,6 +240,28 @@ def test_a_residence_card_and_the_askers_own_arrest_question_ask_about_the_rules
         assert not alarmed.rank(text, None).hypothetical, text
 
 
+# an owner asking how to keep staff at work through care or treatment, and (False) a worker made
+# to keep working hurt, whom a bare "keep working" would have taken for the same question
+KEEPING_STAFF = {
+    "our bookkeeper had a stroke last spring and one employee starts chemo: how can we help them "
+    "keep working part time?": True,
+    "パートさんがお母さんの介護と仕事の両立に悩んでいて、がんの通院中の社員もいます": True,
+    "店里一个员工刚做完手术，还要照顾住院的父亲，怎么让他兼顾工作": True,
+    "직원 남편이 뇌졸중으로 쓰러져서 간병이랑 일 병행이 힘들대요": True,
+    "karyawan saya istrinya sakit kanker, gimana biar gak resign dan tetap bisa ngurus?": True,
+    "I am an employee at the plant, I cut my hand badly and the boss told me to keep working": False,
+    "我是员工，手被压伤了老板还让我继续上班": False,
+}
+
+
+@pytest.mark.parametrize("text", KEEPING_STAFF)
+def test_an_owner_keeping_staff_at_work_through_illness_asks_about_the_rules(
+    matchers, text: str
+) -> None:
+    match = matchers[0].rank(text, None)
+    assert match.hypothetical == KEEPING_STAFF[text]
+
+
 def test_alarms_move_no_score_of_any_message(matchers) -> None:
     alarmed, quiet = matchers
     for text in MESSAGES:
