@@ -34,6 +34,7 @@ __all__ = [
     "Period",
     "Programme",
     "ProgrammeStatus",
+    "QuestionPair",
     "Review",
     "ScopeRule",
     "Source",
@@ -420,6 +421,21 @@ class AlarmPair(_Strict):
         return _check_codes(value, ALL_CODES)
 
 
+class QuestionPair(AlarmPair):
+    """A question about the rules told by two phrases together (`Intent.hypothetical_pairs`): a
+    conditional and who pays, a residence card and "will I be arrested?". `unless` names what
+    makes the same words an emergency's: a card the boss keeps is no question about the card's
+    rules, whatever else the message asks ("he took my zairyu card, will I be arrested?"). A
+    phrase of `unless` anywhere in the message, and the pair does not hold."""
+
+    unless: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("unless")
+    @classmethod
+    def _unless_languages(cls, value: dict) -> dict:
+        return _check_codes(value, ALL_CODES)
+
+
 class ScopeRule(_Strict):
     """A kind of question that is not ours, told by phrases together: a parent's visit to Japan
     as a tourist (a parent, a visit, a visa), tax on one's own shares (shares, a tax return).
@@ -451,7 +467,7 @@ class Intent(_Strict):
     # and the question that says so wherever its "if" stands: a conditional and a question about
     # who pays or about being arrested ("后厨切菜万一把手切了，去医院的钱谁出？"); or a residence card and
     # the asker's own "will I be arrested?"; or an employer's staff and keeping them at work
-    hypothetical_pairs: list[AlarmPair] = Field(default_factory=list)
+    hypothetical_pairs: list[QuestionPair] = Field(default_factory=list)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     # and the questions it refuses by their phrases, whatever ranks first (bot/nlu/scope.py)
     beyond: list[ScopeRule] = Field(default_factory=list)

@@ -17,7 +17,11 @@ which people ask of the rules, while "if" alone also carries threats ("if I comp
 send me home"). A residence card with the asker's own "will I be arrested?" asks about the card's
 rules without any "if" ("zairyu card lost, will I be arrested?"): a second pair. An employer's
 staff with a phrase of keeping them at work through care or treatment ("my staff is in chemo:
-how can we help her keep working?") asks about the support a company can give: a third.
+how can we help her keep working?") asks about the support a company can give: a third. A
+residence card with the asker's own "do I have to carry it?" asks about the card's rules: a
+fourth. A pair may name what turns the same words into an emergency's (`unless`): a card or a
+passport the boss keeps ("he took my zairyu card, if I go out will I be arrested?") is never a
+question about the rules, whatever it asks.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ class Alarms:
     single: Phrases = field(default_factory=dict)
     pairs: tuple[tuple[Phrases, Phrases], ...] = ()
     openers: Phrases = field(default_factory=dict)
-    asking: tuple[tuple[Phrases, Phrases], ...] = ()
+    asking: tuple[tuple[Phrases, Phrases, Phrases], ...] = ()  # first, second, unless
 
     @classmethod
     def of(cls, urgent: Intent | None) -> Alarms:
@@ -45,7 +49,9 @@ class Alarms:
         if urgent is None:
             return cls()
         pairs = tuple((table(p.first), table(p.second)) for p in urgent.alarm_pairs)
-        asking = tuple((table(p.first), table(p.second)) for p in urgent.hypothetical_pairs)
+        asking = tuple(
+            (table(p.first), table(p.second), table(p.unless)) for p in urgent.hypothetical_pairs
+        )
         return cls(table(urgent.alarms), pairs, table(urgent.hypothetical), asking)
 
     def found(self, words: list[str]) -> bool:
@@ -71,9 +77,10 @@ class Alarms:
         """Whether the message asks about the rules: it opens with a conditional, or holds a
         phrase of each half of a hypothetical pair (a conditional or a residence card and a
         question about who pays or about being arrested; an employer's staff and keeping them at
-        work) anywhere."""
+        work; a card and whether one must carry it) anywhere, and none of the pair's `unless`."""
         return self.opens_hypothetical(words) or any(
-            holds(words, first) and holds(words, second) for first, second in self.asking
+            holds(words, first) and holds(words, second) and not holds(words, unless)
+            for first, second, unless in self.asking
         )
 
     def within(self, text: str) -> bool:

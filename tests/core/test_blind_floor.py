@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev25/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev26/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev26/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev27/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -45,7 +45,8 @@ TWENTY_FIRST_REFEREE = EVAL / "dev22"
 TWENTY_SECOND_REFEREE = EVAL / "dev23"
 TWENTY_THIRD_REFEREE = EVAL / "dev24"
 TWENTY_FOURTH_REFEREE = EVAL / "dev25"
-UNSEEN = EVAL / "dev26"
+TWENTY_FIFTH_REFEREE = EVAL / "dev26"
+UNSEEN = EVAL / "dev27"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -74,6 +75,7 @@ LATER_REFEREES = [
     TWENTY_SECOND_REFEREE,
     TWENTY_THIRD_REFEREE,
     TWENTY_FOURTH_REFEREE,
+    TWENTY_FIFTH_REFEREE,
 ]
 
 
@@ -584,6 +586,36 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh minimum-wage-payslip",
         ),
     ),
+    "dev27": (
+        521,
+        111,
+        (
+            "en social-insurance-pension",
+            "en subsidy-overview",
+            "en work-life-support-childcare-nursing",
+            "id consultation-centers-foreigners",
+            "id skills-succession",
+            "id telework-consulting-dispatch",
+            "id telework-equipment-trial",
+            "id telework-promotion-center",
+            "id work-life-support-childcare-nursing",
+            "ko consultation-centers-foreigners",
+            "ne harassment-consultation",
+            "ne minimum-wage-payslip",
+            "ne telework-promotion-center",
+            "pt custom-order-training",
+            "pt manufacturing-productivity-program",
+            "pt service-industry-productivity",
+            "pt telework-equipment-trial",
+            "pt telework-how-to-start",
+            "tl social-insurance-pension",
+            "vi consultation-centers-foreigners",
+            "vi disaster-emergency",
+            "vi manufacturing-productivity-program",
+            "zh certification-iso-support",
+            "zh sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -606,14 +638,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev25 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev26 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev26 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev27 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1098,6 +1130,23 @@ TWENTY_FOURTH_REFEREE_FLOORS = {
 }
 
 
+# The twenty-fifth referee set, kept unseen until it judged whether the card must be carried as a
+# question about the rules, with the pairs' `unless` (tests/eval/dev26/README.md; measured
+# 2026-12-06: knowledge top-1 97.5 %, lowest language 91.9 % en, answered right 97.2 %, answered
+# with a wrong entry 0.6 %, all 95 emergencies at 97.9 % precision, no near miss answered,
+# language 98.9 %; the best peer 98.1 %). Floors hold what is reached.
+TWENTY_FIFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 91.5,
+    "answered_right": 97.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 97.5,
+    "out_of_scope_answered_at_most": 0.0,
+    "language": 98.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1125,8 +1174,9 @@ TWENTY_FOURTH_REFEREE_FLOORS = {
         (TWENTY_SECOND_REFEREE, 562, TWENTY_SECOND_REFEREE_FLOORS),
         (TWENTY_THIRD_REFEREE, 563, TWENTY_THIRD_REFEREE_FLOORS),
         (TWENTY_FOURTH_REFEREE, 563, TWENTY_FOURTH_REFEREE_FLOORS),
+        (TWENTY_FIFTH_REFEREE, 468, TWENTY_FIFTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 26)],
+    ids=[f"dev{n}" for n in range(2, 27)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

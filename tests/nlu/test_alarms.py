@@ -262,6 +262,42 @@ def test_an_owner_keeping_staff_at_work_through_illness_asks_about_the_rules(
     assert match.hypothetical == KEEPING_STAFF[text]
 
 
+# whether the law makes one carry the card asks about its rules (True); the same words with the
+# card held by the boss are an emergency's (False), whichever pair's question they ask
+CARRYING_THE_CARD = {
+    "police asked for my zairyu card at the konbini and it was in my locker. do I have to carry "
+    "it even to buy lunch?": True,
+    "在留カードって近所のスーパーに行くときも持ち歩かないとダメですか": True,
+    "去便利店也必须随身带在留卡吗？": True,
+    "đi chợ gần nhà có phải mang theo thẻ ngoại kiều không ạ": True,
+    "apa kartu zairyu wajib dibawa waktu lari pagi?": True,
+    "my boss took my residence card and passport, but I have to carry it, police will stop me": False,
+    "会社にパスポートと在留カードを取られた。持ち歩かないといけないのに返してくれない": False,
+    "老板扣了我的护照和在留卡，必须随身带但是他不还给我": False,
+    "사장님이 여권이랑 재류카드 가져갔어요 들고 다녀야 하는데 안 돌려줘요": False,
+    "a empresa pegou meu passaporte e zairyu, tenho que andar com ele mas não devolvem": False,
+    "công ty giữ hộ chiếu và thẻ ngoại kiều của em, em phải mang theo mà họ không trả": False,
+    "company le passport ra zairyu card khosera rakhyo, bokna parchha bhane pani didaina": False,
+    "perusahaan nahan paspor sama kartu zairyu aku, padahal harus dibawa, ga dikembaliin": False,
+    "kinuha ng amo ko passport at zairyu ko, kailangan dala ko daw pero ayaw ibalik": False,
+    "the boss keeps my residence card and I can't leave, will I be arrested?": False,
+    "社長が在留カードを返してくれない。外に出たら捕まりますか": False,
+    "perusahaan nahan kartu zairyu aku, kalau keluar ditangkep ga?": False,
+    "hawak ng amo yung zairyu ko, kung lumabas ako makukulong ba?": False,
+    "老板扣着我的在留卡不还，我出门会不会被抓？": False,
+    "công ty giữ thẻ zairyu của em, ra ngoài có bị bắt không": False,
+    "회사가 재류카드 가져가서 안 돌려줘요. 밖에 나가면 잡혀가요?": False,
+    "o patrão ficou com meu zairyu, se eu sair posso ser preso?": False,
+}
+
+
+@pytest.mark.parametrize("text", CARRYING_THE_CARD)
+def test_carrying_the_card_asks_about_the_rules_unless_someone_holds_it(
+    matchers, text: str
+) -> None:
+    assert matchers[0].rank(text, None).hypothetical == CARRYING_THE_CARD[text]
+
+
 def test_alarms_move_no_score_of_any_message(matchers) -> None:
     alarmed, quiet = matchers
     for text in MESSAGES:
