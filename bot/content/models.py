@@ -464,9 +464,13 @@ class Intent(_Strict):
     # and the words that open a hypothetical question ("if I get hurt at work, who pays?"):
     # such a question is not escalated on the models' evidence, only by an alarm
     hypothetical: dict[str, list[str]] = Field(default_factory=dict)
+    # and the few words people put before such a question ("just asking, if…", "先问一下，万一…",
+    # "tanong lang po, kung…"): the opener still opens the message after one of them
+    hypothetical_preambles: dict[str, list[str]] = Field(default_factory=dict)
     # and the question that says so wherever its "if" stands: a conditional and a question about
     # who pays or about being arrested ("后厨切菜万一把手切了，去医院的钱谁出？"); or a residence card and
-    # the asker's own "will I be arrested?"; or an employer's staff and keeping them at work
+    # the asker's own "will I be arrested?"; or an employer's staff and keeping them at work; or
+    # a card and whether it must be carried; none of them where the card is held by someone else
     hypothetical_pairs: list[QuestionPair] = Field(default_factory=list)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     # and the questions it refuses by their phrases, whatever ranks first (bot/nlu/scope.py)
@@ -482,14 +486,22 @@ class Intent(_Strict):
             raise ValueError(f"unknown intent {value!r} (one of {', '.join(INTENT_IDS)})")
         return value
 
-    @field_validator("examples", "keywords", "alarms", "hypothetical", "answer", "review")
+    @field_validator(
+        "examples",
+        "keywords",
+        "alarms",
+        "hypothetical",
+        "hypothetical_preambles",
+        "answer",
+        "review",
+    )
     @classmethod
     def _languages(cls, value: dict) -> dict:
         return _check_codes(value, ALL_CODES)
 
     @model_validator(mode="after")
     def _alarms_are_urgent(self) -> Intent:
-        hypothetical = self.hypothetical or self.hypothetical_pairs
+        hypothetical = self.hypothetical or self.hypothetical_pairs or self.hypothetical_preambles
         if (self.alarms or self.alarm_pairs or hypothetical) and self.id != "urgent":
             raise ValueError("only the urgent intent has alarms and hypothetical openers")
         if self.beyond and self.id != "out-of-scope":

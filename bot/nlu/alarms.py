@@ -8,7 +8,8 @@ emergencies no single phrase names: an injury at work is a calm question's words
 eaten for two days" likewise). An alarm pair escalates a message with a phrase of each half.
 
 The same tables say when a message is a hypothetical question: it opens with "if", "もし",
-"如果", "nếu"… ("if I cut my hand at work, who pays the hospital?"). Such a question borrows an
+"如果", "nếu"… ("if I cut my hand at work, who pays the hospital?"), by itself or after words
+that announce a question ("just asking, if…", "先问一下，万一…"). Such a question borrows an
 emergency's words to ask about the rules; on the read evaluation sets no emergency opened that
 way, while a sixth of the calm questions taken as urgent did. An "if" further in ("仕事中にケガ
 したら病院代って誰が払うの？", a Nepali "...भने") says the same only with the question it asks:
@@ -41,6 +42,7 @@ class Alarms:
     single: Phrases = field(default_factory=dict)
     pairs: tuple[tuple[Phrases, Phrases], ...] = ()
     openers: Phrases = field(default_factory=dict)
+    preambles: Phrases = field(default_factory=dict)  # "just asking", 先问一下, before an opener
     asking: tuple[tuple[Phrases, Phrases, Phrases], ...] = ()  # first, second, unless
 
     @classmethod
@@ -52,7 +54,13 @@ class Alarms:
         asking = tuple(
             (table(p.first), table(p.second), table(p.unless)) for p in urgent.hypothetical_pairs
         )
-        return cls(table(urgent.alarms), pairs, table(urgent.hypothetical), asking)
+        return cls(
+            table(urgent.alarms),
+            pairs,
+            table(urgent.hypothetical),
+            table(urgent.hypothetical_preambles),
+            asking,
+        )
 
     def found(self, words: list[str]) -> bool:
         """Whether the message's terms (`tokens` without the truncated ones) hold an alarm, or a
@@ -68,9 +76,20 @@ class Alarms:
         return any(holds(words, first) or holds(words, second) for first, second in self.pairs)
 
     def opens_hypothetical(self, words: list[str]) -> bool:
-        """Whether the message's terms begin with a word that opens a conditional question."""
-        return bool(words) and any(
-            words[: len(phrase)] == list(phrase) for phrase in self.openers.get(words[0], ())
+        """Whether the message's terms begin with a word that opens a conditional question, by
+        itself or after one of the words people put before a question ("just asking, if…")."""
+        if not words:
+            return False
+        starts = [0] + [
+            len(phrase)
+            for phrase in self.preambles.get(words[0], ())
+            if words[: len(phrase)] == list(phrase)
+        ]
+        return any(
+            words[at : at + len(phrase)] == list(phrase)
+            for at in starts
+            if at < len(words)
+            for phrase in self.openers.get(words[at], ())
         )
 
     def hypothetical(self, words: list[str]) -> bool:

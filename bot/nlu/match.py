@@ -87,9 +87,11 @@ class Match:
     # the message contains one of the urgent intent's alarms, or a phrase of each half of one
     # of its alarm pairs (bot/nlu/alarms.py): escalates by itself, and no model learns from it
     alarm: bool = False
-    # the message opens a conditional question ("if I get hurt at work, who pays?"), or holds a
-    # conditional (or a residence card) and asks who pays or "will I be arrested?", and holds no
-    # alarm: the urgent intent is not among its candidates, and no model's urgency escalates it
+    # the message opens a conditional question ("if I get hurt at work, who pays?", also after
+    # "just asking"), or holds both halves of a hypothetical pair (a conditional or a residence
+    # card and who pays or "will I be arrested?"; a card and whether it must be carried; an
+    # employer's staff kept at work) and none of its `unless`, and holds no alarm: the urgent
+    # intent is not among its candidates, and no model's urgency escalates it
     hypothetical: bool = False
     # the message holds one of the out-of-scope intent's rules (bot/nlu/scope.py) and no alarm:
     # the question is not ours, and no model's urgency escalates it

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev26/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev27/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev27/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev28/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -46,7 +46,8 @@ TWENTY_SECOND_REFEREE = EVAL / "dev23"
 TWENTY_THIRD_REFEREE = EVAL / "dev24"
 TWENTY_FOURTH_REFEREE = EVAL / "dev25"
 TWENTY_FIFTH_REFEREE = EVAL / "dev26"
-UNSEEN = EVAL / "dev27"
+TWENTY_SIXTH_REFEREE = EVAL / "dev27"
+UNSEEN = EVAL / "dev28"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -76,6 +77,7 @@ LATER_REFEREES = [
     TWENTY_THIRD_REFEREE,
     TWENTY_FOURTH_REFEREE,
     TWENTY_FIFTH_REFEREE,
+    TWENTY_SIXTH_REFEREE,
 ]
 
 
@@ -616,6 +618,26 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh sme-definition-eligibility",
         ),
     ),
+    "dev28": (
+        531,
+        117,
+        (
+            "id consultation-centers-foreigners",
+            "id equipment-investment-subsidy",
+            "id work-life-support-childcare-nursing",
+            "ko telework-consulting-dispatch",
+            "ne joint-job-fair",
+            "ne social-insurance-pension",
+            "ne telework-consulting-dispatch",
+            "pt annual-paid-leave",
+            "pt custom-order-training",
+            "pt social-insurance-pension",
+            "pt telework-equipment-trial",
+            "tl social-insurance-pension",
+            "zh minimum-wage-payslip",
+            "zh sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -638,14 +660,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev26 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev27 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev27 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev28 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1147,6 +1169,23 @@ TWENTY_FIFTH_REFEREE_FLOORS = {
 }
 
 
+# The twenty-sixth referee set, kept unseen until it judged a conditional after words that
+# announce a question (tests/eval/dev27/README.md; measured 2026-12-06: knowledge top-1 97.6 %,
+# lowest language 92.5 % ja, answered right 96.7 %, no question answered with a wrong entry, all
+# 111 emergencies at 94.9 % precision, out-of-scope answered 1.9 %, language 99.4 %; the best
+# peer 97.3 %). Floors hold what is reached.
+TWENTY_SIXTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 92.5,
+    "answered_right": 96.5,
+    "answered_wrong_at_most": 0.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1175,8 +1214,9 @@ TWENTY_FIFTH_REFEREE_FLOORS = {
         (TWENTY_THIRD_REFEREE, 563, TWENTY_THIRD_REFEREE_FLOORS),
         (TWENTY_FOURTH_REFEREE, 563, TWENTY_FOURTH_REFEREE_FLOORS),
         (TWENTY_FIFTH_REFEREE, 468, TWENTY_FIFTH_REFEREE_FLOORS),
+        (TWENTY_SIXTH_REFEREE, 521, TWENTY_SIXTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 27)],
+    ids=[f"dev{n}" for n in range(2, 28)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -240,6 +240,18 @@ def test_a_residence_card_and_the_askers_own_arrest_question_ask_about_the_rules
         assert not alarmed.rank(text, None).hypothetical, text
 
 
+# a word that announces a question, then the conditional (True); the same words with no
+# conditional after them, or a greeting before one, open nothing
+ANNOUNCED = {
+    "quick question: if the shop closes for a typhoon, do part-timers still get paid?": True,
+    "先问一下，万一公司倒闭了，没发的工资找谁要？": True,
+    "cho em hỏi, nếu nghỉ việc giữa chừng thì thuế cư trú tính sao ạ": True,
+    "numpang tanya, kalau pindah kos harus lapor ke kantor kelurahan gak?": True,
+    "tanong lang po, kung mag-resign ako ngayong buwan, makukuha ko pa ba ang bonus?": True,
+    "just asking, my manager pushed me down the stairs this morning": False,
+    "hello, if you read this please send someone, he locked the door": False,
+}
+
 # an owner asking how to keep staff at work through care or treatment, and (False) a worker made
 # to keep working hurt, whom a bare "keep working" would have taken for the same question
 KEEPING_STAFF = {
@@ -252,14 +264,6 @@ KEEPING_STAFF = {
     "I am an employee at the plant, I cut my hand badly and the boss told me to keep working": False,
     "我是员工，手被压伤了老板还让我继续上班": False,
 }
-
-
-@pytest.mark.parametrize("text", KEEPING_STAFF)
-def test_an_owner_keeping_staff_at_work_through_illness_asks_about_the_rules(
-    matchers, text: str
-) -> None:
-    match = matchers[0].rank(text, None)
-    assert match.hypothetical == KEEPING_STAFF[text]
 
 
 # whether the law makes one carry the card asks about its rules (True); the same words with the
@@ -291,11 +295,20 @@ CARRYING_THE_CARD = {
 }
 
 
-@pytest.mark.parametrize("text", CARRYING_THE_CARD)
-def test_carrying_the_card_asks_about_the_rules_unless_someone_holds_it(
-    matchers, text: str
-) -> None:
-    assert matchers[0].rank(text, None).hypothetical == CARRYING_THE_CARD[text]
+# Each table: a message and whether it asks about the rules (a hypothetical question: the models'
+# urgency does not escalate it, only an alarm does)
+ASKING = {
+    "announced": ANNOUNCED,
+    "keeping staff": KEEPING_STAFF,
+    "carrying the card": CARRYING_THE_CARD,
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"), [(kind, text) for kind, table in ASKING.items() for text in table]
+)
+def test_what_asks_about_the_rules(matchers, kind: str, text: str) -> None:
+    assert matchers[0].rank(text, None).hypothetical == ASKING[kind][text]
 
 
 def test_alarms_move_no_score_of_any_message(matchers) -> None:
@@ -308,12 +321,13 @@ def test_alarms_move_no_score_of_any_message(matchers) -> None:
 def test_only_the_urgent_intent_has_alarms(contents) -> None:
     content, _ = contents
     greeting = content.intents["greeting"]
-    with pytest.raises(ValueError, match="only the urgent intent"):
-        type(greeting).model_validate({**greeting.model_dump(), "alarms": {"en": ["hello"]}})
     pair = {"about": "x", "first": {"en": ["hurt"]}, "second": {"en": ["hide it"]}}
-    with pytest.raises(ValueError, match="only the urgent intent"):
-        type(greeting).model_validate({**greeting.model_dump(), "alarm_pairs": [pair]})
-    with pytest.raises(ValueError, match="only the urgent intent"):
-        type(greeting).model_validate({**greeting.model_dump(), "hypothetical": {"en": ["if"]}})
-    with pytest.raises(ValueError, match="only the urgent intent"):
-        type(greeting).model_validate({**greeting.model_dump(), "hypothetical_pairs": [pair]})
+    for field, value in {
+        "alarms": {"en": ["hello"]},
+        "alarm_pairs": [pair],
+        "hypothetical": {"en": ["if"]},
+        "hypothetical_preambles": {"en": ["just asking"]},
+        "hypothetical_pairs": [pair],
+    }.items():
+        with pytest.raises(ValueError, match="only the urgent intent"):
+            type(greeting).model_validate({**greeting.model_dump(), field: value})
