@@ -409,13 +409,17 @@ class AlarmPair(_Strict):
     told to hide it, no money left and nothing to eat, wages unpaid and a threat. Either half
     alone is a calm question's words ("I hurt my back", "no money for a new phone"); a message
     with a phrase of `first` and one of `second` escalates like an alarm. Phrases by language,
-    matched in any language."""
+    matched in any language. `unless` names what makes the same words someone else's calm
+    question: "a penalty if a foreign worker quits" is an owner's question about reporting to
+    Hello Work, not a worker told to pay to leave. A phrase of `unless` anywhere in the
+    message, and the pair does not hold."""
 
     about: str
     first: dict[str, list[str]]
     second: dict[str, list[str]]
+    unless: dict[str, list[str]] = Field(default_factory=dict)
 
-    @field_validator("first", "second")
+    @field_validator("first", "second", "unless")
     @classmethod
     def _languages(cls, value: dict) -> dict:
         return _check_codes(value, ALL_CODES)
@@ -423,17 +427,10 @@ class AlarmPair(_Strict):
 
 class QuestionPair(AlarmPair):
     """A question about the rules told by two phrases together (`Intent.hypothetical_pairs`): a
-    conditional and who pays, a residence card and "will I be arrested?". `unless` names what
-    makes the same words an emergency's: a card the boss keeps is no question about the card's
-    rules, whatever else the message asks ("he took my zairyu card, will I be arrested?"). A
-    phrase of `unless` anywhere in the message, and the pair does not hold."""
-
-    unless: dict[str, list[str]] = Field(default_factory=dict)
-
-    @field_validator("unless")
-    @classmethod
-    def _unless_languages(cls, value: dict) -> dict:
-        return _check_codes(value, ALL_CODES)
+    conditional and who pays, a residence card and "will I be arrested?". Its `unless` names
+    what makes the same words an emergency's: a card the boss keeps is no question about the
+    card's rules, whatever else the message asks ("he took my zairyu card, will I be
+    arrested?")."""
 
 
 class ScopeRule(_Strict):

@@ -22,7 +22,9 @@ how can we help her keep working?") asks about the support a company can give: a
 residence card with the asker's own "do I have to carry it?" asks about the card's rules: a
 fourth. A pair may name what turns the same words into an emergency's (`unless`): a card or a
 passport the boss keeps ("he took my zairyu card, if I go out will I be arrested?") is never a
-question about the rules, whatever it asks.
+question about the rules, whatever it asks. An alarm pair may name the reverse: a worker told to
+pay a penalty to quit is an emergency, an owner asking whether a fine follows a worker who quit
+unreported to Hello Work is not.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ class Alarms:
     """Phrase tables built once with the matcher; a lookup per word of the message."""
 
     single: Phrases = field(default_factory=dict)
-    pairs: tuple[tuple[Phrases, Phrases], ...] = ()
+    pairs: tuple[tuple[Phrases, Phrases, Phrases], ...] = ()  # first, second, unless
     openers: Phrases = field(default_factory=dict)
     preambles: Phrases = field(default_factory=dict)  # "just asking", 先问一下, before an opener
     asking: tuple[tuple[Phrases, Phrases, Phrases], ...] = ()  # first, second, unless
@@ -50,10 +52,11 @@ class Alarms:
         """The phrase tables of the urgent intent's alarms and pairs (none without the intent)."""
         if urgent is None:
             return cls()
-        pairs = tuple((table(p.first), table(p.second)) for p in urgent.alarm_pairs)
-        asking = tuple(
-            (table(p.first), table(p.second), table(p.unless)) for p in urgent.hypothetical_pairs
-        )
+
+        def tables(pairs: list) -> tuple[tuple[Phrases, Phrases, Phrases], ...]:
+            return tuple((table(p.first), table(p.second), table(p.unless)) for p in pairs)
+
+        pairs, asking = tables(urgent.alarm_pairs), tables(urgent.hypothetical_pairs)
         return cls(
             table(urgent.alarms),
             pairs,
@@ -64,16 +67,14 @@ class Alarms:
 
     def found(self, words: list[str]) -> bool:
         """Whether the message's terms (`tokens` without the truncated ones) hold an alarm, or a
-        phrase of each half of a pair."""
-        return holds(words, self.single) or any(
-            holds(words, first) and holds(words, second) for first, second in self.pairs
-        )
+        phrase of each half of a pair and none of its `unless`."""
+        return holds(words, self.single) or any(_both(words, pair) for pair in self.pairs)
 
     def half(self, words: list[str]) -> bool:
         """Whether the message's terms hold a phrase of either half of a pair: it speaks of an
         emergency's subject (an injury, no money, wages unpaid, a fire) without being one by
         these words alone."""
-        return any(holds(words, first) or holds(words, second) for first, second in self.pairs)
+        return any(holds(words, first) or holds(words, second) for first, second, _ in self.pairs)
 
     def opens_hypothetical(self, words: list[str]) -> bool:
         """Whether the message's terms begin with a word that opens a conditional question, by
@@ -97,11 +98,14 @@ class Alarms:
         phrase of each half of a hypothetical pair (a conditional or a residence card and a
         question about who pays or about being arrested; an employer's staff and keeping them at
         work; a card and whether one must carry it) anywhere, and none of the pair's `unless`."""
-        return self.opens_hypothetical(words) or any(
-            holds(words, first) and holds(words, second) and not holds(words, unless)
-            for first, second, unless in self.asking
-        )
+        return self.opens_hypothetical(words) or any(_both(words, pair) for pair in self.asking)
 
     def within(self, text: str) -> bool:
         """`found` on a message as written."""
         return self.found(terms(text))
+
+
+def _both(words: list[str], pair: tuple[Phrases, Phrases, Phrases]) -> bool:
+    """A phrase of each half of the pair among the terms, and none of its `unless`."""
+    first, second, unless = pair
+    return holds(words, first) and holds(words, second) and not holds(words, unless)

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev27/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev28/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev28/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev29/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -47,7 +47,8 @@ TWENTY_THIRD_REFEREE = EVAL / "dev24"
 TWENTY_FOURTH_REFEREE = EVAL / "dev25"
 TWENTY_FIFTH_REFEREE = EVAL / "dev26"
 TWENTY_SIXTH_REFEREE = EVAL / "dev27"
-UNSEEN = EVAL / "dev28"
+TWENTY_SEVENTH_REFEREE = EVAL / "dev28"
+UNSEEN = EVAL / "dev29"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -78,6 +79,7 @@ LATER_REFEREES = [
     TWENTY_FOURTH_REFEREE,
     TWENTY_FIFTH_REFEREE,
     TWENTY_SIXTH_REFEREE,
+    TWENTY_SEVENTH_REFEREE,
 ]
 
 
@@ -638,6 +640,16 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh sme-definition-eligibility",
         ),
     ),
+    "dev29": (
+        552,
+        120,
+        (
+            "id disaster-emergency",
+            "pt custom-order-training",
+            "tl subsidy-overview",
+            "tl telework-equipment-trial",
+        ),
+    ),
 }
 
 
@@ -660,14 +672,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev27 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev28 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev28 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev29 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -721,10 +733,10 @@ async def test_blind_floors(assistant: Assistant) -> None:
 # 92 % precision; with the second opinion by meaning, 477, 96.4 %, at 92.8 %; 2026-12-05, with
 # meaning's urgency mixed in, 477 at 94.5 %; read wherever meaning is asked, 478 at 94.5 %; with
 # the alarm pair for a hidden injury, 482, 97.4 %, at 94.3 %; with the near tie asking meaning,
-# 483; the plain peers 77-89 %). Its calm
-# neighbours are hard on purpose and loosely labelled (tests/eval/stress/README.md), so only the
-# urgent figures hold floors here.
-STRESS_FLOORS = {"urgent_recall": 97.0, "urgent_precision": 93.5}
+# 483; 2026-12-06, 485, and with the alarm pairs for debt bondage 488, 98.6 %, at 95.1 %; the
+# plain peers 77-89 %). Its calm neighbours are hard on purpose and loosely labelled
+# (tests/eval/stress/README.md), so only the urgent figures hold floors here.
+STRESS_FLOORS = {"urgent_recall": 98.5, "urgent_precision": 93.5}
 
 
 async def test_stress_floors(assistant: Assistant) -> None:
@@ -1186,6 +1198,24 @@ TWENTY_SIXTH_REFEREE_FLOORS = {
 }
 
 
+# The twenty-seventh referee set, kept unseen until it judged the alarm pairs for debt bondage (a
+# penalty demanded to leave, a debt that keeps growing), which moved none of its messages
+# (tests/eval/dev28/README.md; measured 2026-12-06: knowledge top-1 96.8 %, lowest language
+# 90.0 % ja, answered right 97.4 %, answered with a wrong entry 0.3 %, all 117 emergencies at
+# 94.4 % precision, out-of-scope answered 3.6 %, language 98.9 %; the best peer 98.0 %). Floors
+# hold what is reached.
+TWENTY_SEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 90.0,
+    "answered_right": 97.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 4.0,
+    "language": 98.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1215,8 +1245,9 @@ TWENTY_SIXTH_REFEREE_FLOORS = {
         (TWENTY_FOURTH_REFEREE, 563, TWENTY_FOURTH_REFEREE_FLOORS),
         (TWENTY_FIFTH_REFEREE, 468, TWENTY_FIFTH_REFEREE_FLOORS),
         (TWENTY_SIXTH_REFEREE, 521, TWENTY_SIXTH_REFEREE_FLOORS),
+        (TWENTY_SEVENTH_REFEREE, 531, TWENTY_SEVENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 28)],
+    ids=[f"dev{n}" for n in range(2, 29)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
@@ -1226,12 +1257,12 @@ async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -
 
 # The urgency set (measured 2026-12-05: 292 of 302 emergencies escalated, 96.7 %, at 80.2 %
 # precision, 290 before meaning's urgency was read wherever meaning is asked, 294 since a near
-# tie with the urgent intent asks meaning; the plain peers 78-91 % at 85-95 %). Its calm
-# messages borrow an emergency's words (a game character dying, a kitchen cut, "I'm dead" after
-# a bitcoin crash), and madoguchi, tuned for recall, takes 72 of its 255 for emergencies: the
-# precision floor holds what is reached, under the 90 % the blind set holds, so that it can
-# only rise.
-URGENCY_FLOORS = {"urgent_recall": 96.5, "urgent_precision": 80.0}
+# tie with the urgent intent asks meaning; 2026-12-06, 298, 98.7 %, at 81.2 %, with the alarm
+# pairs for debt bondage; the plain peers 78-91 % at 85-95 %). Its calm messages borrow an
+# emergency's words (a game character dying, a kitchen cut, "I'm dead" after a bitcoin crash),
+# and madoguchi, tuned for recall, took 72 of its 255 for emergencies (69 since): the precision
+# floor holds what is reached, under the 90 % the blind set holds, so that it can only rise.
+URGENCY_FLOORS = {"urgent_recall": 98.5, "urgent_precision": 80.0}
 
 
 async def test_urgency_floors(assistant: Assistant) -> None:

@@ -145,6 +145,30 @@ TYPED = {
             "do I have to follow my manager's instructions about overtime?",
         ],
     ),
+    # debt bondage: a penalty demanded to leave, or a debt to a broker that keeps growing; the
+    # same words in an owner's question about reporting a worker who left, a phone contract, a
+    # business loan or severance are calm
+    "made to pay to leave": (
+        [
+            "the company says if I quit before three years I owe a 1,000,000 yen penalty",
+            "辞めたいと言ったら社長に違約金100万円払えと言われた",
+            "我想辞职，老板说先交50万违约金才能走",
+            "em xin nghỉ việc thì công ty bắt nộp phạt 80 man",
+            "그만두려면 위약금 200만 엔 내래요",
+            "mag-resign daw ako, multa ko 300k yen sabi ng agency",
+            "broker loan for my visa keeps growing with interest, 2 years working and I still owe more",
+            "utang ke LPK nambah terus padahal gaji dipotong tiap bulan",
+            "a dívida com a empreiteira só aumenta com os juros, nunca acaba",
+        ],
+        [
+            "is there a penalty if we forget to report a foreign worker who quit?",
+            "外国人社員が辞めたらハローワークに届出しないと罰金？",
+            "kalo karyawan asing resign terus kita lupa lapor, kena denda?",
+            "can I get severance if I quit after 5 years?",
+            "is there a low-interest loan for small companies in debt after covid?",
+            "quero trocar de celular mas tem multa se eu sair do plano?",
+        ],
+    ),
     "no money as it is said": (
         [
             "down to 80 yen in my wallet and I haven't eaten since Monday",
