@@ -467,7 +467,8 @@ class Intent(_Strict):
     # and the question that says so wherever its "if" stands: a conditional and a question about
     # who pays or about being arrested ("后厨切菜万一把手切了，去医院的钱谁出？"); or a residence card and
     # the asker's own "will I be arrested?"; or an employer's staff and keeping them at work; or
-    # a card and whether it must be carried; none of them where the card is held by someone else
+    # a card and whether it must be carried; or a future that has not happened and where to ask;
+    # none of them with their `unless` (the card held by someone else; a threat, now or again)
     hypothetical_pairs: list[QuestionPair] = Field(default_factory=list)
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     # and the questions it refuses by their phrases, whatever ranks first (bot/nlu/scope.py)

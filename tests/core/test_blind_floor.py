@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev28/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev29/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev29/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev30/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -48,7 +48,8 @@ TWENTY_FOURTH_REFEREE = EVAL / "dev25"
 TWENTY_FIFTH_REFEREE = EVAL / "dev26"
 TWENTY_SIXTH_REFEREE = EVAL / "dev27"
 TWENTY_SEVENTH_REFEREE = EVAL / "dev28"
-UNSEEN = EVAL / "dev29"
+TWENTY_EIGHTH_REFEREE = EVAL / "dev29"
+UNSEEN = EVAL / "dev30"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -80,6 +81,7 @@ LATER_REFEREES = [
     TWENTY_FIFTH_REFEREE,
     TWENTY_SIXTH_REFEREE,
     TWENTY_SEVENTH_REFEREE,
+    TWENTY_EIGHTH_REFEREE,
 ]
 
 
@@ -650,6 +652,21 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl telework-equipment-trial",
         ),
     ),
+    "dev30": (
+        551,
+        116,
+        (
+            "id outreach-visit-support",
+            "ja annual-paid-leave",
+            "ja disaster-emergency",
+            "tl foreign-worker-hiring-notification",
+            "tl health-checkup-safety",
+            "tl social-insurance-pension",
+            "vi disaster-emergency",
+            "vi health-checkup-safety",
+            "zh foreign-worker-hiring-notification",
+        ),
+    ),
 }
 
 
@@ -672,14 +689,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev28 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev29 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev29 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev30 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1216,6 +1233,24 @@ TWENTY_SEVENTH_REFEREE_FLOORS = {
 }
 
 
+# The twenty-eighth referee set, kept unseen until it judged where to turn, asked before anything
+# has happened, as a question about the rules, which moved none of its messages
+# (tests/eval/dev29/README.md; measured 2026-12-06: knowledge top-1 97.2 %, lowest language
+# 92.5 % zh, answered right 95.2 %, answered with a wrong entry 0.8 %, 119 of 120 emergencies
+# at 95.2 % precision, out-of-scope answered 1.7 %, language 99.6 %; the best peer 95.5 %).
+# Floors hold what is reached.
+TWENTY_EIGHTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 92.5,
+    "answered_right": 95.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 95.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1246,8 +1281,9 @@ TWENTY_SEVENTH_REFEREE_FLOORS = {
         (TWENTY_FIFTH_REFEREE, 468, TWENTY_FIFTH_REFEREE_FLOORS),
         (TWENTY_SIXTH_REFEREE, 521, TWENTY_SIXTH_REFEREE_FLOORS),
         (TWENTY_SEVENTH_REFEREE, 531, TWENTY_SEVENTH_REFEREE_FLOORS),
+        (TWENTY_EIGHTH_REFEREE, 552, TWENTY_EIGHTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 29)],
+    ids=[f"dev{n}" for n in range(2, 30)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -319,12 +319,28 @@ CARRYING_THE_CARD = {
 }
 
 
+# where to turn, asked in advance of a future that has not happened (True); the same words with
+# something happening again, a threat or fear are an emergency's (False)
+WHERE_TO_TURN = {
+    "Where could I get free advice in Korean someday, say my contract is cut short?": True,
+    "想先了解一下，将来被拖欠工资的话可以去哪里咨询？": True,
+    "sau này lỡ bị công ty nợ lương thì em hỏi ở đâu được ạ": True,
+    "언젠가 부당해고 당하면 어디에 상담하면 돼요?": True,
+    "gusto ko lang malaman, balang araw kung hindi ako bayaran, saan ako pwede lumapit?": True,
+    "queria saber onde procurar ajuda se um dia a firma me demitir sem aviso": True,
+    "where can I go if my boss ever hits me again? it was bad last week": False,
+    "I'm scared he will kill me someday, where can I go": False,
+    "社長が怖い。いつか殴られそう。どこに相談すればいい？": False,
+    "sau này nó lại đánh em thì em chạy đi đâu": False,
+}
+
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
 # urgency does not escalate it, only an alarm does)
 ASKING = {
     "announced": ANNOUNCED,
     "keeping staff": KEEPING_STAFF,
     "carrying the card": CARRYING_THE_CARD,
+    "where to turn": WHERE_TO_TURN,
 }
 
 
