@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev29/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev30/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev30/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev31/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -49,7 +49,8 @@ TWENTY_FIFTH_REFEREE = EVAL / "dev26"
 TWENTY_SIXTH_REFEREE = EVAL / "dev27"
 TWENTY_SEVENTH_REFEREE = EVAL / "dev28"
 TWENTY_EIGHTH_REFEREE = EVAL / "dev29"
-UNSEEN = EVAL / "dev30"
+TWENTY_NINTH_REFEREE = EVAL / "dev30"
+UNSEEN = EVAL / "dev31"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -82,6 +83,7 @@ LATER_REFEREES = [
     TWENTY_SIXTH_REFEREE,
     TWENTY_SEVENTH_REFEREE,
     TWENTY_EIGHTH_REFEREE,
+    TWENTY_NINTH_REFEREE,
 ]
 
 
@@ -667,6 +669,29 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh foreign-worker-hiring-notification",
         ),
     ),
+    "dev31": (
+        535,
+        118,
+        (
+            "en telework-equipment-trial",
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id subsidy-overview",
+            "id work-life-support-childcare-nursing",
+            "ko service-industry-productivity",
+            "pt annual-paid-leave",
+            "pt product-development-support",
+            "pt satellite-office-subsidy",
+            "pt sme-definition-eligibility",
+            "pt telework-equipment-trial",
+            "pt work-style-reform-declaration",
+            "tl health-checkup-safety",
+            "tl subsidy-overview",
+            "tl telework-equipment-trial",
+            "vi disaster-emergency",
+            "vi sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -689,14 +714,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev29 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev30 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev30 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev31 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1251,6 +1276,24 @@ TWENTY_EIGHTH_REFEREE_FLOORS = {
 }
 
 
+# The twenty-ninth referee set, kept unseen until it judged the hidden injury's cover-up words
+# completed, which moved none of its messages (tests/eval/dev30/README.md; measured 2026-12-06:
+# knowledge top-1 94.3 %, lowest language 87.5 % ne, answered right 93.2 %, answered with a
+# wrong entry 0.9 %, all 116 emergencies at 87.2 % precision, out-of-scope answered 5.1 %,
+# language 99.5 %; the best peer 93.7 %). The hardest referee set for every system; floors hold
+# what is reached.
+TWENTY_NINTH_REFEREE_FLOORS = {
+    "knowledge_top1": 94.0,
+    "every_language": 87.5,
+    "answered_right": 93.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 87.0,
+    "out_of_scope_answered_at_most": 5.5,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1282,8 +1325,9 @@ TWENTY_EIGHTH_REFEREE_FLOORS = {
         (TWENTY_SIXTH_REFEREE, 521, TWENTY_SIXTH_REFEREE_FLOORS),
         (TWENTY_SEVENTH_REFEREE, 531, TWENTY_SEVENTH_REFEREE_FLOORS),
         (TWENTY_EIGHTH_REFEREE, 552, TWENTY_EIGHTH_REFEREE_FLOORS),
+        (TWENTY_NINTH_REFEREE, 551, TWENTY_NINTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 30)],
+    ids=[f"dev{n}" for n in range(2, 31)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -145,6 +145,25 @@ TYPED = {
             "do I have to follow my manager's instructions about overtime?",
         ],
     ),
+    # the cover-up as it is said: forbidden to report or claim, told what to tell, kept quiet;
+    # the same injury asked about calmly, or one's own choice not to claim, is no cover-up
+    "a hidden injury as it is said": (
+        [
+            "slipped off the forklift and broke my wrist, I'm not allowed to claim rosai they said",
+            "手の指を機械に挟まれて骨折した。社長から口止めされてる",
+            "从架子上摔下来扭伤了腰，老板不准报工伤，还让我说是自己摔的",
+            "chân bị gãy mà chủ bảo cấm khai rosai, ai hỏi thì khai là tự ngã",
+            "작업하다 손가락이 부러졌는데 사장이 신고하지 말래요",
+            "kaki saya patah di gudang, mandor bilang dilarang lapor rosai",
+            "nabali braso ko sa planta, bawal sabihin daw na sa trabaho nangyari",
+            "quebrei o pé na obra e o encarregado proibiu de notificar o rousai",
+        ],
+        [
+            "I hurt my back last year and chose not to claim, can I still apply now?",
+            "骨折で休んだ分の給料、会社に申請するには何が必要？",
+            "nếu bị ngã ở công trường thì khai rosai thế nào",
+        ],
+    ),
     # debt bondage: a penalty demanded to leave, or a debt to a broker that keeps growing; the
     # same words in an owner's question about reporting a worker who left, a phone contract, a
     # business loan or severance are calm
