@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev30/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev31/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev31/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev32/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -50,7 +50,8 @@ TWENTY_SIXTH_REFEREE = EVAL / "dev27"
 TWENTY_SEVENTH_REFEREE = EVAL / "dev28"
 TWENTY_EIGHTH_REFEREE = EVAL / "dev29"
 TWENTY_NINTH_REFEREE = EVAL / "dev30"
-UNSEEN = EVAL / "dev31"
+THIRTIETH_REFEREE = EVAL / "dev31"
+UNSEEN = EVAL / "dev32"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -84,6 +85,7 @@ LATER_REFEREES = [
     TWENTY_SEVENTH_REFEREE,
     TWENTY_EIGHTH_REFEREE,
     TWENTY_NINTH_REFEREE,
+    THIRTIETH_REFEREE,
 ]
 
 
@@ -692,6 +694,17 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi sme-definition-eligibility",
         ),
     ),
+    "dev32": (
+        562,
+        131,
+        (
+            "pt joint-job-fair",
+            "pt satellite-office-subsidy",
+            "pt subsidy-overview",
+            "vi annual-paid-leave",
+            "vi consultation-centers-foreigners",
+        ),
+    ),
 }
 
 
@@ -714,14 +727,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev30 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev31 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev31 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev32 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1294,6 +1307,23 @@ TWENTY_NINTH_REFEREE_FLOORS = {
 }
 
 
+# The thirtieth referee set, kept unseen until it judged the forecast rule's forms completed,
+# which moved none of its messages (tests/eval/dev31/README.md; measured 2026-12-06: knowledge
+# top-1 95.6 %, lowest language 87.5 % zh, answered right 94.8 %, answered with a wrong entry
+# 1.2 %, all 118 emergencies at 92.9 % precision, no near miss answered, language 99.4 %; the
+# best peer 96.8 %). Floors hold what is reached.
+THIRTIETH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.5,
+    "every_language": 87.5,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 92.5,
+    "out_of_scope_answered_at_most": 0.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1326,8 +1356,9 @@ TWENTY_NINTH_REFEREE_FLOORS = {
         (TWENTY_SEVENTH_REFEREE, 531, TWENTY_SEVENTH_REFEREE_FLOORS),
         (TWENTY_EIGHTH_REFEREE, 552, TWENTY_EIGHTH_REFEREE_FLOORS),
         (TWENTY_NINTH_REFEREE, 551, TWENTY_NINTH_REFEREE_FLOORS),
+        (THIRTIETH_REFEREE, 535, THIRTIETH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 31)],
+    ids=[f"dev{n}" for n in range(2, 32)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

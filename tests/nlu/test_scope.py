@@ -35,6 +35,12 @@ NOT_OURS = [
     # the forecast, a car on credit, a phone plan
     "is it going to rain over Ikebukuro on Saturday morning?",
     "será que vai nevar em Hachioji no domingo de manhã?",
+    # the forecast as people ask it: 下不下, "will it be hot", "mainit ba bukas", "amanhã chove"
+    "周末横滨下不下雨啊，想去中华街",
+    "will it be hot in Chiba on Sunday? planning a bbq",
+    "mainit ba bukas sa Kawasaki? magbi-beach sana kami ng pamilya",
+    "amanhã chove em Saitama? queria lavar o carro",
+    "週末の横浜、晴れるかな？",
     "can I get a car loan for a used car on a work visa?",
     "what is the cheapest phone plan for a foreigner?",
 ]
@@ -47,6 +53,7 @@ OURS = [
     "観光ビザの人をアルバイトで雇ってもいい？",
     "明日台風で電車が止まったら休んでも給料は出ますか",
     "tomorrow heavy rain, if the train stops am I paid?",
+    "夏の工場は暑くて倒れそう、会社は熱中症対策をしないといけないの？",
     "株式会社の設立で使える助成金はありますか",  # 株式会社 is a company, not shares
     "税金が給料から引かれすぎている気がする",
 ]
