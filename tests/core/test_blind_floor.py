@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev31/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev32/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev32/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev33/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -51,7 +51,8 @@ TWENTY_SEVENTH_REFEREE = EVAL / "dev28"
 TWENTY_EIGHTH_REFEREE = EVAL / "dev29"
 TWENTY_NINTH_REFEREE = EVAL / "dev30"
 THIRTIETH_REFEREE = EVAL / "dev31"
-UNSEEN = EVAL / "dev32"
+THIRTY_FIRST_REFEREE = EVAL / "dev32"
+UNSEEN = EVAL / "dev33"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -86,6 +87,7 @@ LATER_REFEREES = [
     TWENTY_EIGHTH_REFEREE,
     TWENTY_NINTH_REFEREE,
     THIRTIETH_REFEREE,
+    THIRTY_FIRST_REFEREE,
 ]
 
 
@@ -705,6 +707,21 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi consultation-centers-foreigners",
         ),
     ),
+    "dev33": (
+        534,
+        116,
+        (
+            "en skills-succession",
+            "id consultation-centers-foreigners",
+            "id skills-succession",
+            "id telework-consulting-dispatch",
+            "ne telework-consulting-dispatch",
+            "pt annual-paid-leave",
+            "pt custom-order-training",
+            "pt disaster-emergency",
+            "pt social-insurance-pension",
+        ),
+    ),
 }
 
 
@@ -727,14 +744,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev31 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev32 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev32 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev33 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1324,6 +1341,23 @@ THIRTIETH_REFEREE_FLOORS = {
 }
 
 
+# The thirty-first referee set, kept unseen until it judged where to turn: the office forms,
+# which moved none of its messages (tests/eval/dev32/README.md; measured 2026-12-06: knowledge
+# top-1 96.6 %, lowest language 87.5 % en, answered right 94.6 %, answered with a wrong entry
+# 1.4 %, 129 of 131 emergencies at 95.6 % precision, out-of-scope answered 1.6 %, language
+# 99.5 %; the best peer 96.6 %). Floors hold what is reached.
+THIRTY_FIRST_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 87.5,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 98.0,
+    "urgent_precision": 95.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1357,8 +1391,9 @@ THIRTIETH_REFEREE_FLOORS = {
         (TWENTY_EIGHTH_REFEREE, 552, TWENTY_EIGHTH_REFEREE_FLOORS),
         (TWENTY_NINTH_REFEREE, 551, TWENTY_NINTH_REFEREE_FLOORS),
         (THIRTIETH_REFEREE, 535, THIRTIETH_REFEREE_FLOORS),
+        (THIRTY_FIRST_REFEREE, 562, THIRTY_FIRST_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 32)],
+    ids=[f"dev{n}" for n in range(2, 33)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

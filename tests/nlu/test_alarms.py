@@ -347,6 +347,8 @@ WHERE_TO_TURN = {
     "언젠가 부당해고 당하면 어디에 상담하면 돼요?": True,
     "gusto ko lang malaman, balang araw kung hindi ako bayaran, saan ako pwede lumapit?": True,
     "queria saber onde procurar ajuda se um dia a firma me demitir sem aviso": True,
+    "mai mốt mà bị cho nghỉ vô cớ thì có trung tâm nào tư vấn miễn phí cho người nước ngoài ko": True,
+    "suatu saat gaji saya telat dibayar, ada kantor konsultasi buat pekerja asing?": True,
     "where can I go if my boss ever hits me again? it was bad last week": False,
     "I'm scared he will kill me someday, where can I go": False,
     "社長が怖い。いつか殴られそう。どこに相談すればいい？": False,
