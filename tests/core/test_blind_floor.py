@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev32/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev33/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev33/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev34/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -52,7 +52,8 @@ TWENTY_EIGHTH_REFEREE = EVAL / "dev29"
 TWENTY_NINTH_REFEREE = EVAL / "dev30"
 THIRTIETH_REFEREE = EVAL / "dev31"
 THIRTY_FIRST_REFEREE = EVAL / "dev32"
-UNSEEN = EVAL / "dev33"
+THIRTY_SECOND_REFEREE = EVAL / "dev33"
+UNSEEN = EVAL / "dev34"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -88,6 +89,7 @@ LATER_REFEREES = [
     TWENTY_NINTH_REFEREE,
     THIRTIETH_REFEREE,
     THIRTY_FIRST_REFEREE,
+    THIRTY_SECOND_REFEREE,
 ]
 
 
@@ -722,6 +724,29 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt social-insurance-pension",
         ),
     ),
+    "dev34": (
+        544,
+        123,
+        (
+            "id consultation-centers-foreigners",
+            "id disaster-emergency",
+            "id hiring-women-seniors",
+            "id manufacturing-productivity-program",
+            "id service-industry-productivity",
+            "id skills-succession",
+            "id telework-consulting-dispatch",
+            "ko telework-promotion-center",
+            "ne telework-consulting-dispatch",
+            "pt social-insurance-pension",
+            "pt telework-consulting-dispatch",
+            "pt telework-equipment-trial",
+            "tl consultation-centers-foreigners",
+            "tl foreign-worker-hiring-notification",
+            "tl social-insurance-pension",
+            "zh hiring-women-seniors",
+            "zh sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -744,14 +769,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev32 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev33 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev33 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev34 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1358,6 +1383,23 @@ THIRTY_FIRST_REFEREE_FLOORS = {
 }
 
 
+# The thirty-second referee set, kept unseen until it judged pinned under, or thrown out
+# tonight, which moved none of its messages (tests/eval/dev33/README.md; measured 2026-12-06:
+# knowledge top-1 95.4 %, lowest language 82.5 % vi, answered right 94.0 %, answered with a wrong
+# entry 0.9 %, all 116 emergencies at 94.3 % precision, out-of-scope answered 1.9 %, language
+# 99.6 %; the best peer 95.2 %). Floors hold what is reached.
+THIRTY_SECOND_REFEREE_FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 82.5,
+    "answered_right": 94.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1392,8 +1434,9 @@ THIRTY_FIRST_REFEREE_FLOORS = {
         (TWENTY_NINTH_REFEREE, 551, TWENTY_NINTH_REFEREE_FLOORS),
         (THIRTIETH_REFEREE, 535, THIRTIETH_REFEREE_FLOORS),
         (THIRTY_FIRST_REFEREE, 562, THIRTY_FIRST_REFEREE_FLOORS),
+        (THIRTY_SECOND_REFEREE, 534, THIRTY_SECOND_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 33)],
+    ids=[f"dev{n}" for n in range(2, 34)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

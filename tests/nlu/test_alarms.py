@@ -164,6 +164,25 @@ TYPED = {
             "nếu bị ngã ở công trường thì khai rosai thế nào",
         ],
     ),
+    # someone pinned under something now, as it is said (Vietnamese "bị đè" alone folds onto
+    # "bị để", as in "thiết bị để chạy thử"); thrown out with nowhere to sleep tonight
+    "pinned under, or thrown out tonight": (
+        [
+            "the racking came down in the quake and my coworker is trapped under it",
+            "kệ sắt đổ, chị Hoa bị kẹt dưới không ai kéo ra được",
+            "lindol, yung kasama ko naipit sa ilalim ng makina",
+            "gempa, atap gudang ambruk, satu orang tertimpa",
+            "社长今天把我赶出宿舍了，今晚没地方住",
+            "they kicked me out of the dorm an hour ago and I have nowhere to sleep",
+            "hôm nay bị đuổi ra khỏi ký túc, giờ không có chỗ ngủ",
+            "me botaram pra fora do alojamento, não tenho onde dormir hoje à noite",
+        ],
+        [
+            "có được mượn thử thiết bị để chạy thử làm việc từ xa không?",
+            "can I stay in the dorm after my contract ends next month?",
+            "tonight is the team dinner, is it paid time?",
+        ],
+    ),
     # debt bondage: a penalty demanded to leave, or a debt to a broker that keeps growing; the
     # same words in an owner's question about reporting a worker who left, a phone contract, a
     # business loan or severance are calm
