@@ -21,18 +21,20 @@ staff with a phrase of keeping them at work through care or treatment ("my staff
 how can we help her keep working?") asks about the support a company can give: a third. A
 residence card with the asker's own "do I have to carry it?" asks about the card's rules: a
 fourth. A future that has not happened with a question where to ask ("if my company ever stopped
-paying me, where could I get advice?") asks where to turn in advance: a fifth. A pair may name what turns the same words into an emergency's (`unless`): a card or a
-passport the boss keeps ("he took my zairyu card, if I go out will I be arrested?") is never a
-question about the rules, whatever it asks. An alarm pair may name the reverse: a worker told to
+paying me, where could I get advice?") asks where to turn in advance: a fifth. A pair may name
+what turns the same words into an emergency's (`unless`): a card or a passport the boss keeps
+("he took my zairyu card, if I go out will I be arrested?") is never a question about the rules,
+whatever it asks. An alarm pair may name the reverse: a worker told to
 pay a penalty to quit is an emergency, an owner asking whether a fine follows a worker who quit
 unreported to Hello Work is not.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.content.models import Intent
+from bot.content.models import AlarmPair, Intent
 from bot.nlu.phrases import Phrases, holds, table, terms
 
 __all__ = ["Alarms"]
@@ -54,7 +56,7 @@ class Alarms:
         if urgent is None:
             return cls()
 
-        def tables(pairs: list) -> tuple[tuple[Phrases, Phrases, Phrases], ...]:
+        def tables(pairs: Sequence[AlarmPair]) -> tuple[tuple[Phrases, Phrases, Phrases], ...]:
             return tuple((table(p.first), table(p.second), table(p.unless)) for p in pairs)
 
         pairs, asking = tables(urgent.alarm_pairs), tables(urgent.hypothetical_pairs)
