@@ -5,6 +5,11 @@ The urgent intent's alarms (`bot/nlu/alarms.py`) and the out-of-scope intent's r
 the decision about the messages that contain it. Both are matched on the same terms the index
 uses (`bot/nlu/normalize.tokens`, without the truncated prefixes), so "nghỉ phép" and "nghi phep",
 全角 and half-width, meet as they do in ranking.
+
+Korean glues its endings to the stem, and a table writes the stem: "월급 못 받" for 받았어요,
+받아요, 받지; "의식이 없" for 없어요. A syllable alone is never typed, so a phrase whose last term
+is one Hangul syllable meets any term of the message that begins with it ("받았"). Only the last
+term, where the ending goes, and never a one-term phrase, which would be a syllable anywhere.
 """
 
 from __future__ import annotations
@@ -36,7 +41,22 @@ def table(by_language: dict[str, list[str]]) -> Phrases:
 def holds(words: list[str], phrases: Phrases) -> bool:
     """Whether one of the phrases is among the message's terms, in order and side by side."""
     return any(
-        words[start : start + len(found)] == list(found)
+        _at(words, start, found)
         for start, term in enumerate(words)
         for found in phrases.get(term, ())
     )
+
+
+def _at(words: list[str], start: int, found: tuple[str, ...]) -> bool:
+    """Whether the phrase's terms are the message's from `start` (a Hangul stem at its end meets
+    the term that carries its ending)."""
+    end = start + len(found)
+    if end > len(words) or words[start : end - 1] != list(found[:-1]):
+        return False
+    last, word = found[-1], words[end - 1]
+    return word == last or (len(found) > 1 and _stem(last) and word.startswith(last))
+
+
+def _stem(term: str) -> bool:
+    """One Hangul syllable: a stem waiting for its ending."""
+    return len(term) == 1 and "\uac00" <= term <= "\ud7a3"

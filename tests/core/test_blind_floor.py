@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev33/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev34/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev34/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev35/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -53,7 +53,8 @@ TWENTY_NINTH_REFEREE = EVAL / "dev30"
 THIRTIETH_REFEREE = EVAL / "dev31"
 THIRTY_FIRST_REFEREE = EVAL / "dev32"
 THIRTY_SECOND_REFEREE = EVAL / "dev33"
-UNSEEN = EVAL / "dev34"
+THIRTY_THIRD_REFEREE = EVAL / "dev34"
+UNSEEN = EVAL / "dev35"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -90,6 +91,7 @@ LATER_REFEREES = [
     THIRTIETH_REFEREE,
     THIRTY_FIRST_REFEREE,
     THIRTY_SECOND_REFEREE,
+    THIRTY_THIRD_REFEREE,
 ]
 
 
@@ -747,6 +749,29 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh sme-definition-eligibility",
         ),
     ),
+    "dev35": (
+        545,
+        123,
+        (
+            "en certification-iso-support",
+            "id certification-iso-support",
+            "id product-development-support",
+            "id residence-card-basics",
+            "ko annual-paid-leave",
+            "ko consultation-centers-foreigners",
+            "ne social-insurance-pension",
+            "ne telework-promotion-center",
+            "pt certification-iso-support",
+            "pt custom-order-training",
+            "pt foreign-talent-employer-seminar",
+            "pt foreign-worker-hiring-notification",
+            "pt health-checkup-safety",
+            "pt satellite-office-subsidy",
+            "tl satellite-office-subsidy",
+            "tl subsidy-overview",
+            "vi disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -769,14 +794,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev33 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev34 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev34 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev35 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1400,6 +1425,24 @@ THIRTY_SECOND_REFEREE_FLOORS = {
 }
 
 
+# The thirty-third referee set, kept unseen until it judged Korean stems at a phrase's end and
+# mistreatment in words asked "where can I talk about it", which moved none of its messages
+# (tests/eval/dev34/README.md; measured 2026-12-06: knowledge top-1 95.9 %, lowest language
+# 87.5 % vi, answered right 95.0 %, answered with a wrong entry 1.2 %, all 123 emergencies at
+# 93.2 % precision, out-of-scope answered 1.7 %, language 99.1 %; the best peer 95.9 %). Floors
+# hold what is reached.
+THIRTY_THIRD_REFEREE_FLOORS = {
+    "knowledge_top1": 95.5,
+    "every_language": 87.5,
+    "answered_right": 95.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 93.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1435,8 +1478,9 @@ THIRTY_SECOND_REFEREE_FLOORS = {
         (THIRTIETH_REFEREE, 535, THIRTIETH_REFEREE_FLOORS),
         (THIRTY_FIRST_REFEREE, 562, THIRTY_FIRST_REFEREE_FLOORS),
         (THIRTY_SECOND_REFEREE, 534, THIRTY_SECOND_REFEREE_FLOORS),
+        (THIRTY_THIRD_REFEREE, 544, THIRTY_THIRD_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 34)],
+    ids=[f"dev{n}" for n in range(2, 35)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -176,9 +176,12 @@ TYPED = {
             "they kicked me out of the dorm an hour ago and I have nowhere to sleep",
             "hôm nay bị đuổi ra khỏi ký túc, giờ không có chỗ ngủ",
             "me botaram pra fora do alojamento, não tenho onde dormir hoje à noite",
+            "지진 때문에 선반이 넘어져서 동료가 밑에 깔려 있어요",
         ],
         [
             "có được mượn thử thiết bị để chạy thử làm việc từ xa không?",
+            # 깔려 있다 is also "installed": a disaster app on the phone
+            "방재 앱이 휴대폰에 깔려 있어야 하나요?",
             "can I stay in the dorm after my contract ends next month?",
             "tonight is the team dinner, is it paid time?",
         ],
@@ -374,6 +377,25 @@ WHERE_TO_TURN = {
     "sau này nó lại đánh em thì em chạy đi đâu": False,
 }
 
+# mistreatment in words and where to talk about it (True); the same words with hands, a threat or
+# wages unpaid are an emergency's (False)
+WORDS_ONLY = {
+    "My shift leader shouts at me in front of customers every day. Who should I talk to?": True,
+    "課長に毎日みんなの前で暴言を吐かれます。社外で相談できるところはありますか": True,
+    "领班老是当众骂我，还嘲笑我的口音，这种事该找谁说": True,
+    "chị tổ trưởng hay chửi em ngu trước cả xưởng, em nên hỏi ở đâu": True,
+    "선배가 매일 다른 사람 앞에서 막말을 해요. 어디에 상담하면 될까요": True,
+    "supervisor le roj gaali garchha, kaha complain garne?": True,
+    "atasan sering membentak saya di depan tamu, bisa lapor ke mana?": True,
+    "lagi akong minumura ng manager sa harap ng customer, saan pwede magreklamo?": True,
+    "o encarregado me humilha na frente de todo mundo, com quem eu falo sobre isso?": True,
+    "my boss yells at me and yesterday he hit me. where can I go?": False,
+    "店長に怒鳴られて、昨日は蹴られた。どこに相談すればいい？": False,
+    "组长骂我，还说要杀了我，我能去哪里": False,
+    "atasan membentak saya dan gaji belum dibayar 2 bulan, lapor ke mana?": False,
+    "선배가 욕하고 몸을 만져요. 어디에 신고해요?": False,
+}
+
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
 # urgency does not escalate it, only an alarm does)
 ASKING = {
@@ -381,6 +403,7 @@ ASKING = {
     "keeping staff": KEEPING_STAFF,
     "carrying the card": CARRYING_THE_CARD,
     "where to turn": WHERE_TO_TURN,
+    "words only": WORDS_ONLY,
 }
 
 
