@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev34/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev35/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev35/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev36/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -54,7 +54,8 @@ THIRTIETH_REFEREE = EVAL / "dev31"
 THIRTY_FIRST_REFEREE = EVAL / "dev32"
 THIRTY_SECOND_REFEREE = EVAL / "dev33"
 THIRTY_THIRD_REFEREE = EVAL / "dev34"
-UNSEEN = EVAL / "dev35"
+THIRTY_FOURTH_REFEREE = EVAL / "dev35"
+UNSEEN = EVAL / "dev36"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -92,6 +93,7 @@ LATER_REFEREES = [
     THIRTY_FIRST_REFEREE,
     THIRTY_SECOND_REFEREE,
     THIRTY_THIRD_REFEREE,
+    THIRTY_FOURTH_REFEREE,
 ]
 
 
@@ -772,6 +774,32 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi disaster-emergency",
         ),
     ),
+    "dev36": (
+        536,
+        115,
+        (
+            "id certification-iso-support",
+            "id custom-order-training",
+            "id life-work-balance-certification",
+            "id outreach-visit-support",
+            "id telework-consulting-dispatch",
+            "id vocational-training-courses",
+            "id workplace-japanese-customs",
+            "ja disaster-emergency",
+            "ko equipment-investment-subsidy",
+            "ne disaster-emergency",
+            "ne social-insurance-pension",
+            "pt certification-iso-support",
+            "pt telework-consulting-dispatch",
+            "pt telework-equipment-trial",
+            "tl sme-definition-eligibility",
+            "tl telework-consulting-dispatch",
+            "vi social-insurance-pension",
+            "vi workplace-japanese-customs",
+            "zh sme-definition-eligibility",
+            "zh social-insurance-pension",
+        ),
+    ),
 }
 
 
@@ -794,14 +822,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev34 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev35 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev35 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev36 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1443,6 +1471,24 @@ THIRTY_THIRD_REFEREE_FLOORS = {
 }
 
 
+# The thirty-fourth referee set, kept unseen until it judged the card's and the carers' question
+# pairs as people ask, which moved none of its messages (tests/eval/dev35/README.md; measured
+# 2026-12-06: knowledge top-1 97.1 %, lowest language 92.1 % ne, answered right 95.9 %, answered
+# with a wrong entry 0.6 %, 122 of 123 emergencies (the one missed carries the safety line) at
+# 93.1 % precision, out-of-scope answered 3.2 %, language 99.1 %; the best peer 95.9 %). Floors
+# hold what is reached.
+THIRTY_FOURTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 92.0,
+    "answered_right": 95.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 93.0,
+    "out_of_scope_answered_at_most": 3.5,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1479,8 +1525,9 @@ THIRTY_THIRD_REFEREE_FLOORS = {
         (THIRTY_FIRST_REFEREE, 562, THIRTY_FIRST_REFEREE_FLOORS),
         (THIRTY_SECOND_REFEREE, 534, THIRTY_SECOND_REFEREE_FLOORS),
         (THIRTY_THIRD_REFEREE, 544, THIRTY_THIRD_REFEREE_FLOORS),
+        (THIRTY_FOURTH_REFEREE, 545, THIRTY_FOURTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 35)],
+    ids=[f"dev{n}" for n in range(2, 36)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

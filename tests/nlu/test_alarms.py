@@ -295,12 +295,20 @@ def test_a_residence_card_and_the_askers_own_arrest_question_ask_about_the_rules
         "thẻ zairyu hết hạn hôm qua rồi, có bị bắt không mọi người",
         "체류카드를 기숙사에 두고 왔는데 잡혀가나요?",
         "kartu zairyu ketinggalan di loker pabrik, ditangkep gak sama polisi?",
+        # deportation or trouble asked, and "I didn't have my card on me" is no card held
+        "forgot to renew my visa, it expired on Friday. will I be deported?",
+        "I didn't have my residence card on me at the checkpoint, am I in trouble?",
+        "签证过期三天了，会不会被遣返啊",
+        "재류카드 기간이 지났는데 추방되나요?",
+        "visto venceu semana passada, posso ser deportado?",
     ):
         assert alarmed.rank(text, None).hypothetical, text
     # a threat reports the arrest; the card kept by the boss is no question about the rules
     for text in (
         "the boss keeps my residence card and says I will be arrested if I leave",
         "老板扣着我的在留卡，说我敢走就会被抓",
+        "o patrão disse que cancela meu visto e que eu vou ser deportada amanhã",
+        "老板说要是我辞职就取消签证，我会被遣返",
     ):
         assert not alarmed.rank(text, None).hypothetical, text
 
@@ -326,6 +334,9 @@ KEEPING_STAFF = {
     "店里一个员工刚做完手术，还要照顾住院的父亲，怎么让他兼顾工作": True,
     "직원 남편이 뇌졸중으로 쓰러져서 간병이랑 일 병행이 힘들대요": True,
     "karyawan saya istrinya sakit kanker, gimana biar gak resign dan tetap bisa ngurus?": True,
+    "两个员工一个在化疗一个要带孩子，我不想让他们辞职，能怎么排班": True,
+    "직원 아버님이 치매라서요, 그만두지 않게 회사가 할 수 있는 게 있을까요": True,
+    "staff ko buba lai dialysis chahincha, tara u kaam chhodna chahanna. company le k garna sakchha?": True,
     "I am an employee at the plant, I cut my hand badly and the boss told me to keep working": False,
     "我是员工，手被压伤了老板还让我继续上班": False,
 }
