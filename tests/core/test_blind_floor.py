@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev35/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev36/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev36/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev37/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -55,7 +55,8 @@ THIRTY_FIRST_REFEREE = EVAL / "dev32"
 THIRTY_SECOND_REFEREE = EVAL / "dev33"
 THIRTY_THIRD_REFEREE = EVAL / "dev34"
 THIRTY_FOURTH_REFEREE = EVAL / "dev35"
-UNSEEN = EVAL / "dev36"
+THIRTY_FIFTH_REFEREE = EVAL / "dev36"
+UNSEEN = EVAL / "dev37"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -94,6 +95,7 @@ LATER_REFEREES = [
     THIRTY_SECOND_REFEREE,
     THIRTY_THIRD_REFEREE,
     THIRTY_FOURTH_REFEREE,
+    THIRTY_FIFTH_REFEREE,
 ]
 
 
@@ -800,6 +802,22 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh social-insurance-pension",
         ),
     ),
+    "dev37": (
+        564,
+        124,
+        (
+            "en disaster-emergency",
+            "id consultation-centers-foreigners",
+            "id foreign-worker-hiring-notification",
+            "id skills-succession",
+            "id workplace-japanese-customs",
+            "ko sme-definition-eligibility",
+            "pt disaster-emergency",
+            "pt foreign-worker-hiring-notification",
+            "pt joint-job-fair",
+            "tl skills-succession",
+        ),
+    ),
 }
 
 
@@ -822,14 +840,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev35 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev36 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev36 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev37 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1489,6 +1507,24 @@ THIRTY_FOURTH_REFEREE_FLOORS = {
 }
 
 
+# The thirty-fifth referee set, kept unseen until it judged three halves in the words people type,
+# which moved none of its messages (tests/eval/dev36/README.md; measured 2026-12-06: knowledge
+# top-1 96.8 %, lowest language 94.7 % ne, answered right 96.5 %, answered with a wrong entry
+# 1.5 %, 113 of 115 emergencies (both missed carry the safety line) at 94.2 % precision,
+# out-of-scope answered 0.0 %, language 98.5 %; the best peer 96.2 %). Floors hold what is
+# reached.
+THIRTY_FIFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 94.5,
+    "answered_right": 96.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 98.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 0.5,
+    "language": 98.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1526,8 +1562,9 @@ THIRTY_FOURTH_REFEREE_FLOORS = {
         (THIRTY_SECOND_REFEREE, 534, THIRTY_SECOND_REFEREE_FLOORS),
         (THIRTY_THIRD_REFEREE, 544, THIRTY_THIRD_REFEREE_FLOORS),
         (THIRTY_FOURTH_REFEREE, 545, THIRTY_FOURTH_REFEREE_FLOORS),
+        (THIRTY_FIFTH_REFEREE, 536, THIRTY_FIFTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 36)],
+    ids=[f"dev{n}" for n in range(2, 37)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -157,6 +157,7 @@ TYPED = {
             "kaki saya patah di gudang, mandor bilang dilarang lapor rosai",
             "nabali braso ko sa planta, bawal sabihin daw na sa trabaho nangyari",
             "quebrei o pé na obra e o encarregado proibiu de notificar o rousai",
+            "tangan saya terjepit mesin, kata mandor gak usah dilaporin, nanti diurus sendiri",
         ],
         [
             "I hurt my back last year and chose not to claim, can I still apply now?",
@@ -301,6 +302,7 @@ def test_a_residence_card_and_the_askers_own_arrest_question_ask_about_the_rules
         "签证过期三天了，会不会被遣返啊",
         "재류카드 기간이 지났는데 추방되나요?",
         "visto venceu semana passada, posso ser deportado?",
+        "ビザの更新を忘れてた。捕まるんですか？",
     ):
         assert alarmed.rank(text, None).hypothetical, text
     # a threat reports the arrest; the card kept by the boss is no question about the rules
@@ -400,6 +402,8 @@ WORDS_ONLY = {
     "atasan sering membentak saya di depan tamu, bisa lapor ke mana?": True,
     "lagi akong minumura ng manager sa harap ng customer, saan pwede magreklamo?": True,
     "o encarregado me humilha na frente de todo mundo, com quem eu falo sobre isso?": True,
+    "senpai le sadhai customer ko agadi hasaucha, yo kura kasailai bhanna milcha?": True,
+    "tổ phó cứ gọi em là đồ chậm chạp, em nên kể với ai": True,
     "my boss yells at me and yesterday he hit me. where can I go?": False,
     "店長に怒鳴られて、昨日は蹴られた。どこに相談すればいい？": False,
     "组长骂我，还说要杀了我，我能去哪里": False,
