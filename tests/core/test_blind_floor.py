@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev36/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev37/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev37/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev38/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -56,7 +56,8 @@ THIRTY_SECOND_REFEREE = EVAL / "dev33"
 THIRTY_THIRD_REFEREE = EVAL / "dev34"
 THIRTY_FOURTH_REFEREE = EVAL / "dev35"
 THIRTY_FIFTH_REFEREE = EVAL / "dev36"
-UNSEEN = EVAL / "dev37"
+THIRTY_SIXTH_REFEREE = EVAL / "dev37"
+UNSEEN = EVAL / "dev38"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -96,6 +97,7 @@ LATER_REFEREES = [
     THIRTY_THIRD_REFEREE,
     THIRTY_FOURTH_REFEREE,
     THIRTY_FIFTH_REFEREE,
+    THIRTY_SIXTH_REFEREE,
 ]
 
 
@@ -818,6 +820,30 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl skills-succession",
         ),
     ),
+    "dev38": (
+        526,
+        115,
+        (
+            "en harassment-consultation",
+            "en health-checkup-safety",
+            "id custom-order-training",
+            "id social-insurance-pension",
+            "id telework-consulting-dispatch",
+            "ja minimum-wage-payslip",
+            "ko sme-definition-eligibility",
+            "ne foreign-worker-hiring-notification",
+            "pt certification-iso-support",
+            "pt hiring-consultation-desk",
+            "pt outreach-visit-support",
+            "pt satellite-office-subsidy",
+            "pt sme-definition-eligibility",
+            "pt social-insurance-pension",
+            "pt telework-consulting-dispatch",
+            "pt telework-equipment-trial",
+            "tl equipment-investment-subsidy",
+            "zh disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -840,14 +866,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev36 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev37 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev37 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev38 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1525,6 +1551,23 @@ THIRTY_FIFTH_REFEREE_FLOORS = {
 }
 
 
+# The thirty-sixth referee set, kept unseen until it judged caught in a machine, shut in from
+# outside, sent home for asking, which moved none of its messages (tests/eval/dev37/README.md;
+# measured 2026-12-06: knowledge top-1 98.3 %, lowest language 90.0 % ne, answered right 96.9 %,
+# answered with a wrong entry 0.9 %, 122 of 124 emergencies at 97.6 % precision, out-of-scope
+# answered 8.6 %, language 99.1 %; the best peer 95.7 %). Floors hold what is reached.
+THIRTY_SIXTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.0,
+    "every_language": 90.0,
+    "answered_right": 96.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 98.0,
+    "urgent_precision": 97.5,
+    "out_of_scope_answered_at_most": 9.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1563,8 +1606,9 @@ THIRTY_FIFTH_REFEREE_FLOORS = {
         (THIRTY_THIRD_REFEREE, 544, THIRTY_THIRD_REFEREE_FLOORS),
         (THIRTY_FOURTH_REFEREE, 545, THIRTY_FOURTH_REFEREE_FLOORS),
         (THIRTY_FIFTH_REFEREE, 536, THIRTY_FIFTH_REFEREE_FLOORS),
+        (THIRTY_SIXTH_REFEREE, 564, THIRTY_SIXTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 37)],
+    ids=[f"dev{n}" for n in range(2, 38)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -165,6 +165,24 @@ TYPED = {
             "nếu bị ngã ở công trường thì khai rosai thế nào",
         ],
     ),
+    # caught in a machine and told to endure it, a door locked from outside, wages missing with a
+    # threat to be sent home; enduring a long shift, a door locked from inside, unpaid leave are calm
+    "caught, shut in, sent home": (
+        [
+            "腕がベルトコンベアに巻き込まれた。班長は我慢しろって言うだけ",
+            "my sleeve got caught in the machine and crushed my hand, foreman says tough it out",
+            "手被卷进机器了，组长让我忍着干完",
+            "夜になると寮のドアが外から鍵で閉められて、トイレにも行けない",
+            "the supervisor keeps our dorm door locked from the outside at night, none of us can leave",
+            "ca đêm xong là ký túc xá bị khóa từ bên ngoài, không ai ra được",
+            "3 thang ko co luong, ai hoi la cong ty cho ve nuoc",
+        ],
+        [
+            "my trainer says I should tough it out for the first month of night shifts, is that normal?",
+            "can we lock the office from the inside when working late alone?",
+            "xin nghỉ không lương 1 tuần về nước có được không",
+        ],
+    ),
     # someone pinned under something now, as it is said (Vietnamese "bị đè" alone folds onto
     # "bị để", as in "thiết bị để chạy thử"); thrown out with nowhere to sleep tonight
     "pinned under, or thrown out tonight": (
