@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev37/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev38/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev38/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev39/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -57,7 +57,8 @@ THIRTY_THIRD_REFEREE = EVAL / "dev34"
 THIRTY_FOURTH_REFEREE = EVAL / "dev35"
 THIRTY_FIFTH_REFEREE = EVAL / "dev36"
 THIRTY_SIXTH_REFEREE = EVAL / "dev37"
-UNSEEN = EVAL / "dev38"
+THIRTY_SEVENTH_REFEREE = EVAL / "dev38"
+UNSEEN = EVAL / "dev39"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -98,6 +99,7 @@ LATER_REFEREES = [
     THIRTY_FOURTH_REFEREE,
     THIRTY_FIFTH_REFEREE,
     THIRTY_SIXTH_REFEREE,
+    THIRTY_SEVENTH_REFEREE,
 ]
 
 
@@ -844,6 +846,33 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh disaster-emergency",
         ),
     ),
+    "dev39": (
+        536,
+        119,
+        (
+            "en residence-card-basics",
+            "id disaster-emergency",
+            "ko consultation-centers-foreigners",
+            "ko outreach-visit-support",
+            "ne consultation-centers-foreigners",
+            "ne service-industry-productivity",
+            "ne telework-promotion-center",
+            "ne work-style-reform-declaration",
+            "pt certification-iso-support",
+            "pt custom-order-training",
+            "pt foreign-worker-hiring-notification",
+            "pt municipal-model-projects",
+            "pt outreach-visit-support",
+            "pt satellite-office-subsidy",
+            "pt telework-equipment-trial",
+            "pt telework-promotion-center",
+            "pt work-style-reform-declaration",
+            "tl life-work-balance-certification",
+            "tl social-insurance-pension",
+            "vi sme-definition-eligibility",
+            "vi social-insurance-pension",
+        ),
+    ),
 }
 
 
@@ -866,14 +895,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev37 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev38 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev38 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev39 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1568,6 +1597,23 @@ THIRTY_SIXTH_REFEREE_FLOORS = {
 }
 
 
+# The thirty-seventh referee set, kept unseen until it judged choking, or waited for outside
+# one's room, which moved none of its messages (tests/eval/dev38/README.md; measured 2026-12-06:
+# knowledge top-1 96.8 %, lowest language 90.0 % vi, answered right 96.5 %, answered with a wrong
+# entry 0.9 %, all 115 emergencies at 95.8 % precision, out-of-scope answered 1.9 %, language
+# 99.2 %; the best peer 95.9 %). Floors hold what is reached.
+THIRTY_SEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 90.0,
+    "answered_right": 96.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 95.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1607,8 +1653,9 @@ THIRTY_SIXTH_REFEREE_FLOORS = {
         (THIRTY_FOURTH_REFEREE, 545, THIRTY_FOURTH_REFEREE_FLOORS),
         (THIRTY_FIFTH_REFEREE, 536, THIRTY_FIFTH_REFEREE_FLOORS),
         (THIRTY_SIXTH_REFEREE, 564, THIRTY_SIXTH_REFEREE_FLOORS),
+        (THIRTY_SEVENTH_REFEREE, 526, THIRTY_SEVENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 38)],
+    ids=[f"dev{n}" for n in range(2, 39)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

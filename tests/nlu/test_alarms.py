@@ -165,6 +165,24 @@ TYPED = {
             "nếu bị ngã ở công trường thì khai rosai thế nào",
         ],
     ),
+    # someone choking or turning blue now (never a bare "choking", 窒息 or 질식, which safety
+    # questions use), and a boss waiting outside one's room at night
+    "choking, or waited for at night": (
+        [
+            "my coworker is choking on a piece of meat and can't talk",
+            "お客さんのおじいさんがお餅をのどに詰まらせた",
+            "孩子吃糖卡在喉咙了，嘴唇发紫",
+            "bé nhà chị bị hóc xương cá, khóc không ra tiếng",
+            "anak teman saya tersedak permen, wajahnya membiru",
+            "engasgado com carne no restaurante, ficando roxo",
+            "quản lý nhắn tin suốt, đêm nào cũng đợi trước nhà em",
+        ],
+        [
+            "what should our choking hazard sign say for the daycare corner?",
+            "窒息のおそれがあるタンク内作業の特別教育はどこで受けられる？",
+            "phòng trọ em ở gần ga, đăng ký địa chỉ mới ở đâu?",
+        ],
+    ),
     # caught in a machine and told to endure it, a door locked from outside, wages missing with a
     # threat to be sent home; enduring a long shift, a door locked from inside, unpaid leave are calm
     "caught, shut in, sent home": (
