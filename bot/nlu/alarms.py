@@ -21,7 +21,10 @@ staff with a phrase of keeping them at work through care or treatment ("my staff
 how can we help her keep working?") asks about the support a company can give: a third. A
 residence card with the asker's own "do I have to carry it?" asks about the card's rules: a
 fourth. A future that has not happened with a question where to ask ("if my company ever stopped
-paying me, where could I get advice?") asks where to turn in advance: a fifth. A pair may name
+paying me, where could I get advice?") asks where to turn in advance: a fifth. Mistreatment
+in words with the same question ("my boss yells at me every day, who can I talk to?") asks
+where harassment is heard, the calm question most often taken for an emergency: a sixth, unless
+hands, a threat, fear or wages unpaid come with the words. A pair may name
 what turns the same words into an emergency's (`unless`): a card or a passport the boss keeps
 ("he took my zairyu card, if I go out will I be arrested?") is never a question about the rules,
 whatever it asks. An alarm pair may name the reverse: a worker told to
@@ -100,8 +103,8 @@ class Alarms:
         """Whether the message asks about the rules: it opens with a conditional, or holds a
         phrase of each half of a hypothetical pair (a conditional or a residence card and a
         question about who pays or about being arrested; an employer's staff and keeping them at
-        work; a card and whether one must carry it; a future that has not happened and where to
-        ask) anywhere, and none of the pair's `unless`."""
+        work; a card and whether one must carry it; a future that has not happened, or
+        mistreatment in words, and where to ask) anywhere, and none of the pair's `unless`."""
         return self.opens_hypothetical(words) or any(_both(words, pair) for pair in self.asking)
 
     def within(self, text: str) -> bool:

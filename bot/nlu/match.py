@@ -91,8 +91,8 @@ class Match:
     # "just asking"), or holds both halves of a hypothetical pair (a conditional or a residence
     # card and who pays or "will I be arrested?"; a card and whether it must be carried; an
     # employer's staff kept at work; a future that has not happened, or mistreatment in words,
-    # and where to ask) and none of its `unless`, and holds no alarm: the urgent intent is not among its candidates, and no
-    # model's urgency escalates it
+    # and where to ask) and none of its `unless`, and holds no alarm: the urgent intent is not
+    # among its candidates, and no model's urgency escalates it
     hypothetical: bool = False
     # the message holds one of the out-of-scope intent's rules (bot/nlu/scope.py) and no alarm:
     # the question is not ours, and no model's urgency escalates it
