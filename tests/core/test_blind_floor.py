@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev38/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev39/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev39/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev40/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -58,7 +58,8 @@ THIRTY_FOURTH_REFEREE = EVAL / "dev35"
 THIRTY_FIFTH_REFEREE = EVAL / "dev36"
 THIRTY_SIXTH_REFEREE = EVAL / "dev37"
 THIRTY_SEVENTH_REFEREE = EVAL / "dev38"
-UNSEEN = EVAL / "dev39"
+THIRTY_EIGHTH_REFEREE = EVAL / "dev39"
+UNSEEN = EVAL / "dev40"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -100,6 +101,7 @@ LATER_REFEREES = [
     THIRTY_FIFTH_REFEREE,
     THIRTY_SIXTH_REFEREE,
     THIRTY_SEVENTH_REFEREE,
+    THIRTY_EIGHTH_REFEREE,
 ]
 
 
@@ -873,6 +875,25 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi social-insurance-pension",
         ),
     ),
+    "dev40": (
+        544,
+        121,
+        (
+            "en telework-promotion-center",
+            "id consultation-centers-foreigners",
+            "id sme-definition-eligibility",
+            "ko outreach-visit-support",
+            "ko sme-definition-eligibility",
+            "ne sme-definition-eligibility",
+            "ne workplace-japanese-customs",
+            "pt certification-iso-support",
+            "pt satellite-office-subsidy",
+            "pt sme-definition-eligibility",
+            "pt telework-how-to-start",
+            "vi consultation-centers-foreigners",
+            "zh equipment-investment-subsidy",
+        ),
+    ),
 }
 
 
@@ -895,14 +916,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev38 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev39 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev39 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev40 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1614,6 +1635,23 @@ THIRTY_SEVENTH_REFEREE_FLOORS = {
 }
 
 
+# The thirty-eighth referee set, kept unseen until it judged a threat to hand the worker to
+# immigration, which moved none of its messages (tests/eval/dev39/README.md; measured 2026-12-06:
+# knowledge top-1 97.3 %, lowest language 92.3 % en, answered right 96.2 %, answered with a wrong
+# entry 0.3 %, all 119 emergencies at 94.4 % precision, out-of-scope answered 1.7 %, language
+# 98.7 %; the best peer 96.8 %). Floors hold what is reached.
+THIRTY_EIGHTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 92.0,
+    "answered_right": 96.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 98.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1654,8 +1692,9 @@ THIRTY_SEVENTH_REFEREE_FLOORS = {
         (THIRTY_FIFTH_REFEREE, 536, THIRTY_FIFTH_REFEREE_FLOORS),
         (THIRTY_SIXTH_REFEREE, 564, THIRTY_SIXTH_REFEREE_FLOORS),
         (THIRTY_SEVENTH_REFEREE, 526, THIRTY_SEVENTH_REFEREE_FLOORS),
+        (THIRTY_EIGHTH_REFEREE, 536, THIRTY_EIGHTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 39)],
+    ids=[f"dev{n}" for n in range(2, 40)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

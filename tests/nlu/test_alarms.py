@@ -165,6 +165,21 @@ TYPED = {
             "nếu bị ngã ở công trường thì khai rosai thế nào",
         ],
     ),
+    # a threat to hand the worker to immigration; reporting to immigration oneself is calm
+    "handed to immigration": (
+        [
+            "the owner says if I quit he will call immigration on me",
+            "辞めたら入管に通報するぞって店長に言われた",
+            "老板说我再提工资就叫入管来抓",
+            "mandor bilang mau laporin ke imigrasi kalau saya protes",
+            "o gerente falou que vai me denunciar pra imigração se eu reclamar",
+        ],
+        [
+            "how does a company report a foreign worker leaving to immigration?",
+            "入管に引っ越しの届け出はいつまでに必要？",
+            "kalau pindah alamat harus lapor ke imigrasi juga gak?",
+        ],
+    ),
     # someone choking or turning blue now (never a bare "choking", 窒息 or 질식, which safety
     # questions use), and a boss waiting outside one's room at night
     "choking, or waited for at night": (
