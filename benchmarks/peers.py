@@ -11,8 +11,8 @@ rank first, as they would in Rasa or a nearest-neighbour FAQ bot:
 - e5+tfidf: the mean of the two peers' class probabilities.
 Each system runs in a process of its own, so load time and peak memory are its own. Sets:
 `tests/eval/questions.jsonl` (own set) and `tests/eval/dev/`, both used for tuning;
-`tests/eval/dev2/` to `dev39/` (the referees: read, never fitted on), `tests/eval/dev40/`
-(kept unseen for the next change: run it once, `tests/eval/dev40/README.md`), `tests/eval/blind/` (frozen, never used
+`tests/eval/dev2/` to `dev40/` (the referees: read, never fitted on), `tests/eval/dev41/`
+(kept unseen for the next change: run it once, `tests/eval/dev41/README.md`), `tests/eval/blind/` (frozen, never used
 for tuning), `tests/eval/stress/` (fresh emergencies and their calm neighbours, never used for
 tuning) and `tests/eval/urgency/` (more of those by other writers, which the urgency fit reads).
 """
@@ -74,6 +74,7 @@ SETS = {
     "dev38": ROOT / "tests" / "eval" / "dev38",
     "dev39": ROOT / "tests" / "eval" / "dev39",
     "dev40": ROOT / "tests" / "eval" / "dev40",
+    "dev41": ROOT / "tests" / "eval" / "dev41",
     "blind": ROOT / "tests" / "eval" / "blind",
     "stress": ROOT / "tests" / "eval" / "stress",
     "urgency": ROOT / "tests" / "eval" / "urgency",

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev39/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev40/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev40/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev41/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -59,7 +59,8 @@ THIRTY_FIFTH_REFEREE = EVAL / "dev36"
 THIRTY_SIXTH_REFEREE = EVAL / "dev37"
 THIRTY_SEVENTH_REFEREE = EVAL / "dev38"
 THIRTY_EIGHTH_REFEREE = EVAL / "dev39"
-UNSEEN = EVAL / "dev40"
+THIRTY_NINTH_REFEREE = EVAL / "dev40"
+UNSEEN = EVAL / "dev41"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -102,6 +103,7 @@ LATER_REFEREES = [
     THIRTY_SIXTH_REFEREE,
     THIRTY_SEVENTH_REFEREE,
     THIRTY_EIGHTH_REFEREE,
+    THIRTY_NINTH_REFEREE,
 ]
 
 
@@ -894,6 +896,14 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh equipment-investment-subsidy",
         ),
     ),
+    "dev41": (
+        562,
+        126,
+        (
+            "id sme-definition-eligibility",
+            "vi sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -916,14 +926,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev39 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev40 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev40 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev41 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1652,6 +1662,23 @@ THIRTY_EIGHTH_REFEREE_FLOORS = {
 }
 
 
+# The thirty-ninth referee set, kept unseen until it judged other countries' pensions and labour
+# laws named by their own names, which answered one near miss fewer (tests/eval/dev40/README.md;
+# measured 2026-12-06: knowledge top-1 97.7 %, lowest language 94.7 % ne, answered right 97.4 %,
+# answered with a wrong entry 0.3 %, all 121 emergencies at 95.3 % precision, out-of-scope
+# answered 1.6 %, language 98.9 %; the best peer 96.0 %). Floors hold what is reached.
+THIRTY_NINTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 94.5,
+    "answered_right": 97.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 95.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 98.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1693,8 +1720,9 @@ THIRTY_EIGHTH_REFEREE_FLOORS = {
         (THIRTY_SIXTH_REFEREE, 564, THIRTY_SIXTH_REFEREE_FLOORS),
         (THIRTY_SEVENTH_REFEREE, 526, THIRTY_SEVENTH_REFEREE_FLOORS),
         (THIRTY_EIGHTH_REFEREE, 536, THIRTY_EIGHTH_REFEREE_FLOORS),
+        (THIRTY_NINTH_REFEREE, 544, THIRTY_NINTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 40)],
+    ids=[f"dev{n}" for n in range(2, 41)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

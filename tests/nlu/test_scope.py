@@ -43,6 +43,15 @@ NOT_OURS = [
     "週末の横浜、晴れるかな？",
     "can I get a car loan for a used car on a work visa?",
     "what is the cheapest phone plan for a foreigner?",
+    # another country's pension, insurance or labour law named by its own name
+    "my korean national pension from my Busan years, how do I ask for it from Tokyo?",
+    "아버지 한국 국민연금 반환일시금은 대리 신청도 돼요?",
+    "韓国の国民年金を日本で受け取る手続きは？",
+    "Nepal ko social security fund ma paisa halna milcha Japan bata?",
+    "bảo hiểm xã hội tự nguyện ở quê đóng tiếp thế nào khi đang ở Nhật",
+    "meu irmão em Goiânia perguntou: pela CLT, hora extra paga quanto a mais?",
+    "老家的社保断缴了，现在人在东京能续上吗",
+    "副業で株やってるけど、利益が出たら確定申告しないとだめ？",
 ]
 
 OURS = [
@@ -56,6 +65,9 @@ OURS = [
     "夏の工場は暑くて倒れそう、会社は熱中症対策をしないといけないの？",
     "株式会社の設立で使える助成金はありますか",  # 株式会社 is a company, not shares
     "税金が給料から引かれすぎている気がする",
+    # Japan's pension named in Korean and by a Korean: the content's own question
+    "한국에 돌아가면 일본 국민연금 탈퇴일시금 받을 수 있어요?",
+    "I'm Korean, can I get Japan's pension back when I leave?",
 ]
 
 
