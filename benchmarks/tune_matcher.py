@@ -33,6 +33,7 @@ from bot.nlu.calibrate import fit, held_out  # noqa: E402
 from bot.nlu.match import CALIBRATION_FILE, Calibration, Match, Matcher  # noqa: E402
 from bot.nlu.meaning import Vectors  # noqa: E402
 from bot.nlu.normalize import normalize, tokens  # noqa: E402
+from bot.nlu.scope import Beyond  # noqa: E402
 
 BASE = Calibration(w_fuzzy=0.2, w_coverage=0.2, w_keyword=0.2, w_learnt=0.4)
 # expected id, candidates (id, fuzzy, coverage, keyword, learnt), urgency, outside, text, each
@@ -156,18 +157,23 @@ def urgent_threshold(folds: list[Record], sets: list[Record], w) -> float:
     return 1.0
 
 
-def outside_threshold(folds: list[Record], sets: list[Record], w, entries: set[str]) -> float:
+def outside_threshold(
+    folds: list[Record], sets: list[Record], w, entries: set[str], ours=lambda text: False
+) -> float:
     """The lowest scope threshold (most near misses refused) at which at most 1 % of the
     knowledge questions that rank their entry first would be refused, in the folds and in the
-    tuning sets."""
+    tuning sets. `ours(text)` is the matcher's `Match.ours` (a business asking for a grant),
+    which the threshold does not refuse, as in the policy."""
 
     def refused(records: list[Record], at: float) -> tuple[float, float]:
         known = out = known_refused = out_refused = 0
-        for expect, cands, _, outside, *_ in records:
+        for expect, cands, _, outside, text, *_ in records:
             if not cands:
                 continue
             best = max(cands, key=lambda c: _fused(c, w))
-            gone = best[0] == "out-of-scope" or (best[0] in entries and outside >= at)
+            gone = best[0] == "out-of-scope" or (
+                best[0] in entries and outside >= at and not ours(text)
+            )
             if expect in entries and best[0] == expect:
                 known += 1
                 known_refused += gone
@@ -468,7 +474,13 @@ def main() -> None:
             )
             print(f"  {name}: {grey / len(records):.2%} of messages in the grey band")
         shipped_figures(folds, sets, urgency, entries)
-    outside_at = outside_threshold(folds, sets, w, set(content.entries))
+    scope = Beyond.of(content.intents.get("out-of-scope"))  # for `Match.ours`
+
+    def ours(text: str) -> bool:
+        norm = normalize(text)
+        return scope.asks_ours([t for t in tokens(norm) if not t.endswith("~")], norm)
+
+    outside_at = outside_threshold(folds, sets, w, set(content.entries), ours)
     tuned = replace(
         BASE,
         w_fuzzy=wf,

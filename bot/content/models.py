@@ -473,6 +473,9 @@ class Intent(_Strict):
     abroad: Abroad | None = None  # the out-of-scope intent's place names
     # and the questions it refuses by their phrases, whatever ranks first (bot/nlu/scope.py)
     beyond: list[ScopeRule] = Field(default_factory=list)
+    # and the questions that are ours by their subject (a business asking for a grant): the
+    # scope model's probability alone does not refuse them (bot/nlu/scope.py)
+    ours: list[ScopeRule] = Field(default_factory=list)
     answer: dict[str, str] = Field(default_factory=dict)
     sources: list[Source] = Field(default_factory=list)
     review: dict[str, Review] = Field(default_factory=dict)
@@ -502,8 +505,8 @@ class Intent(_Strict):
         hypothetical = self.hypothetical or self.hypothetical_pairs or self.hypothetical_preambles
         if (self.alarms or self.alarm_pairs or hypothetical) and self.id != "urgent":
             raise ValueError("only the urgent intent has alarms and hypothetical openers")
-        if self.beyond and self.id != "out-of-scope":
-            raise ValueError("only the out-of-scope intent has rules of its own (beyond)")
+        if (self.beyond or self.ours) and self.id != "out-of-scope":
+            raise ValueError("only the out-of-scope intent has rules of its own (beyond, ours)")
         return self
 
     def text(self, lang: str) -> tuple[str, str] | None:

@@ -199,7 +199,8 @@ class Policy:
         # Safety first: urgent is never out-ranked into a knowledge answer when its keywords hit.
         if self.surely_urgent(match):
             return Decision(Verdict.urgent, "urgent")
-        beyond = match.beyond or match.outside >= self.outside_at
+        # a business asking for a grant is ours whatever the scope model says (`Match.ours`)
+        beyond = match.beyond or (match.outside >= self.outside_at and not match.ours)
         # a rule's message is not urgent by the ranking either: the urgent intent first is refused
         refusable = top.kind == "entry" or (match.beyond and top.id == "urgent")
         if top.id == "out-of-scope" or (beyond and refusable):

@@ -45,7 +45,6 @@ from bot.nlu.classify import NgramModel
 from bot.nlu.index import BM25Index
 from bot.nlu.meaning import Meaning, Opinion, Vectors, available
 from bot.nlu.normalize import fold, normalize, tokens
-from bot.nlu.places import Places
 from bot.nlu.scope import Beyond
 
 __all__ = ["Calibration", "Candidate", "Match", "Matcher", "Target", "asked_questions"]
@@ -97,6 +96,10 @@ class Match:
     # the message holds one of the out-of-scope intent's rules (bot/nlu/scope.py) and no alarm:
     # the question is not ours, and no model's urgency escalates it
     beyond: bool = False
+    # the message holds one of the out-of-scope intent's `ours` rules (a business asking for a
+    # grant), no rule of `beyond` and names no place abroad: the scope model's probability
+    # alone does not refuse it
+    ours: bool = False
 
     @property
     def top(self) -> Candidate | None:
@@ -250,11 +253,8 @@ class Matcher:
         self.model: NgramModel | None = None
         self._order = np.zeros(0, dtype=np.int64)
         if len(self.targets) <= self.MAX_LEARNT_TARGETS:
-            scope = content.intents.get("out-of-scope")
-            abroad = scope.abroad if scope is not None and scope.abroad else None
-            places = Places.from_cldr(abroad.add, abroad.ignore) if abroad else Places.from_cldr()
             self.model = NgramModel.fit(
-                texts, [self.targets[i].id for _, i in labelled], places=places
+                texts, [self.targets[i].id for _, i in labelled], places=self.beyond.places
             )
             # the model's labels (sorted ids) -> target indices
             self._order = np.array([self._ids[x] for x in self.model.labels], dtype=np.int64)
@@ -292,6 +292,7 @@ class Matcher:
         alarm = self.alarms.found(words)
         hypothetical = not alarm and self.alarms.hypothetical(words)
         beyond = not alarm and self.beyond.found(words)
+        ours = not alarm and self.beyond.asks_ours(words, norm)
         half = not alarm and urgency >= self.HALF_FLOOR and self.alarms.half(words)
         keyword_hits = self._keyword_hits(words, norm)
         # Only a few targets get the (costlier) fuzzy comparison: the best by the two cheap
@@ -320,6 +321,7 @@ class Matcher:
                 alarm,
                 hypothetical,
                 beyond,
+                ours,
             )
         if candidates_mask.size > self.SHORTLIST:
             best = np.argpartition(-cheap[candidates_mask], self.SHORTLIST)[: self.SHORTLIST]
@@ -374,6 +376,7 @@ class Matcher:
             alarm,
             hypothetical,
             beyond,
+            ours,
         )
 
     def _grey(self, urgency: float, one_word: bool, top: str | None, half: bool) -> bool:

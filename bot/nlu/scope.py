@@ -9,15 +9,17 @@ A rule is looked up as phrases, like an alarm (`bot/nlu/alarms.py`), so it moves
 other message: a message with a phrase of each of its groups is refused where an entry ranks
 first. Only an alarm escalates such a message (`bot/core/policy.py`): on the read evaluation sets
 every message that held a rule was a question not ours, and the models took forecasts for
-emergencies.
+emergencies. The intent's `ours` rules say the opposite the same way: a business asking for a
+grant is ours, whatever the scope model's probability (`Beyond.asks_ours`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.content.models import Intent
 from bot.nlu.phrases import Phrases, holds, table, terms
+from bot.nlu.places import Places
 
 __all__ = ["Beyond"]
 
@@ -28,15 +30,22 @@ class Beyond:
 
     rules: tuple[tuple[Phrases, ...], ...] = ()
     about: tuple[str, ...] = ()  # each rule's `about`, for the curator (`madoguchi kb check`)
+    # the intent's `ours`: questions that are ours by their subject, told the same way
+    ours: tuple[tuple[Phrases, ...], ...] = ()
+    # places outside Japan, CLDR's and the intent's `abroad` forms (also a feature of the model)
+    places: Places = field(default_factory=Places.from_cldr)
 
     @classmethod
     def of(cls, scope: Intent | None) -> Beyond:
         """The out-of-scope intent's rules (none without the intent)."""
         if scope is None:
             return cls()
+        abroad = scope.abroad
         return cls(
             tuple(tuple(table(group) for group in rule.together) for rule in scope.beyond),
             tuple(rule.about for rule in scope.beyond),
+            tuple(tuple(table(group) for group in rule.together) for rule in scope.ours),
+            Places.from_cldr(abroad.add, abroad.ignore) if abroad else Places.from_cldr(),
         )
 
     def found(self, words: list[str]) -> bool:
@@ -49,6 +58,18 @@ class Beyond:
             if all(holds(words, group) for group in rule):
                 return about
         return None
+
+    def asks_ours(self, words: list[str], norm: str) -> bool:
+        """Whether the message (its terms, and `normalize`d) holds a phrase of every group of
+        one `ours` rule, no rule of `beyond` and no place abroad: a business asking for a grant
+        at home. The scope model learnt "buying" from private purchases (a car, a phone, a
+        house) and would refuse an owner buying a machine with a grant; such a question is
+        refused only where the out-of-scope intent ranks first (`Match.ours`)."""
+        return (
+            any(all(holds(words, group) for group in rule) for rule in self.ours)
+            and not self.found(words)
+            and not self.places.mentions(norm)
+        )
 
     def within(self, text: str) -> bool:
         """`found` on a message as written."""

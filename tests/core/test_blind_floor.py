@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev40/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev41/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev41/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev42/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -60,7 +60,8 @@ THIRTY_SIXTH_REFEREE = EVAL / "dev37"
 THIRTY_SEVENTH_REFEREE = EVAL / "dev38"
 THIRTY_EIGHTH_REFEREE = EVAL / "dev39"
 THIRTY_NINTH_REFEREE = EVAL / "dev40"
-UNSEEN = EVAL / "dev41"
+FORTIETH_REFEREE = EVAL / "dev41"
+UNSEEN = EVAL / "dev42"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -104,6 +105,7 @@ LATER_REFEREES = [
     THIRTY_SEVENTH_REFEREE,
     THIRTY_EIGHTH_REFEREE,
     THIRTY_NINTH_REFEREE,
+    FORTIETH_REFEREE,
 ]
 
 
@@ -904,6 +906,22 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi sme-definition-eligibility",
         ),
     ),
+    "dev42": (
+        543,
+        122,
+        (
+            "en subsidy-overview",
+            "en telework-promotion-center",
+            "id consultation-centers-foreigners",
+            "id disaster-emergency",
+            "id sme-definition-eligibility",
+            "id telework-consulting-dispatch",
+            "pt certification-iso-support",
+            "tl custom-order-training",
+            "tl sme-definition-eligibility",
+            "vi sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -926,14 +944,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev40 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev41 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev41 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev42 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1679,6 +1697,23 @@ THIRTY_NINTH_REFEREE_FLOORS = {
 }
 
 
+# The fortieth referee set, kept unseen until it judged a business asking for a grant, which
+# gained one Vietnamese question (tests/eval/dev41/README.md; measured 2026-12-06: knowledge
+# top-1 95.3 %, lowest language 87.2 % vi, answered right 93.9 %, answered with a wrong entry
+# 1.4 %, all 126 emergencies at 93.3 % precision, out-of-scope answered 1.6 %, language 99.8 %;
+# the best peer 94.1 %). Floors hold what is reached.
+FORTIETH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 87.0,
+    "answered_right": 93.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 93.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1721,8 +1756,9 @@ THIRTY_NINTH_REFEREE_FLOORS = {
         (THIRTY_SEVENTH_REFEREE, 526, THIRTY_SEVENTH_REFEREE_FLOORS),
         (THIRTY_EIGHTH_REFEREE, 536, THIRTY_EIGHTH_REFEREE_FLOORS),
         (THIRTY_NINTH_REFEREE, 544, THIRTY_NINTH_REFEREE_FLOORS),
+        (FORTIETH_REFEREE, 562, FORTIETH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 41)],
+    ids=[f"dev{n}" for n in range(2, 42)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

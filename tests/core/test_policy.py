@@ -122,6 +122,18 @@ def test_out_of_scope_is_refused_over_a_confident_entry() -> None:
     assert POLICY.decide(match).target == "out-of-scope"
 
 
+def test_a_business_asking_for_a_grant_is_not_refused_by_the_scope_model_alone() -> None:
+    # "định mua máy CNC mới, Tokyo có hỗ trợ một phần không": the model learnt "buying" from cars
+    asked = Match([entry("equipment-investment-subsidy")], confidence=0.95, outside=0.6, ours=True)
+    assert POLICY.decide(asked).verdict is Verdict.answer
+    assert POLICY.decide(asked).target == "equipment-investment-subsidy"
+    # the out-of-scope intent ranking first, or a rule, still refuses it
+    first = Match([intent("out-of-scope"), entry("subsidy-overview")], 0.9, ours=True)
+    assert POLICY.decide(first).target == "out-of-scope"
+    ruled = replace(asked, beyond=True)
+    assert POLICY.decide(ruled).target == "out-of-scope"
+
+
 def test_out_of_scope_never_becomes_a_did_you_mean() -> None:
     match = Match([intent("out-of-scope"), entry("subsidy-overview")], confidence=0.3)
     assert POLICY.decide(match).verdict is Verdict.intent

@@ -71,6 +71,25 @@ OURS = [
 ]
 
 
+# A business asking for a grant at home is ours, whatever the scope model's probability (the
+# intent's `ours` rules): it learnt "buying" from cars and phones, and refused owners' machines.
+GRANTS = [
+    "xưởng may của tôi muốn thay máy vắt sổ mới, có trợ cấp không",
+    "tiem banh minh muon mua lo nuong moi, co hojokin ko",
+    "うちの工場で新しい検査機械を入れたい、使える補助金ある？",
+    "our print shop wants a new cutter, any subsidy that covers part of it?",
+    "饭店想换新的洗碗设备，有补贴吗",
+    "공장 설비 바꾸려는데 보조금 받을 수 있나요",
+]
+# ... but not one that names a place abroad, nor a grant for oneself
+NOT_GRANTS = [
+    "chính phủ Thái Lan có trợ cấp cho xưởng nhỏ mua máy không",
+    "is there a subsidy in Canada for small business equipment?",
+    "is there a subsidy for buying an electric car for myself?",
+    "my mother wants to visit with a tourist visa, is there a grant for the company trip?",
+]
+
+
 @pytest.fixture(scope="module")
 def contents() -> tuple[Content, Content]:
     """Six entries and every intent (quick to fit), with the shipped rules and without."""
@@ -119,3 +138,28 @@ def test_only_the_out_of_scope_intent_has_rules(contents) -> None:
         type(scope).model_validate(
             {**scope.model_dump(), "beyond": [{"about": "x", "together": [{"xx": ["a"]}]}]}
         )
+
+
+@pytest.fixture(scope="module")
+def grant_matchers(tmp_path_factory) -> tuple[Matcher, Matcher]:
+    return matchers_of(with_and_without("out-of-scope", ours=[]), tmp_path_factory.mktemp("grants"))
+
+
+@pytest.mark.parametrize("text", GRANTS)
+def test_a_business_asking_for_a_grant_is_ours(grant_matchers, text: str) -> None:
+    ruled, quiet = grant_matchers
+    match = ruled.rank(text, None)
+    assert match.ours and not match.beyond
+    assert not quiet.rank(text, None).ours
+
+
+@pytest.mark.parametrize("text", NOT_GRANTS)
+def test_a_grant_abroad_or_for_oneself_is_not(grant_matchers, text: str) -> None:
+    ruled, _ = grant_matchers
+    assert not ruled.rank(text, None).ours
+
+
+def test_the_grant_rule_moves_no_score(grant_matchers) -> None:
+    ruled, quiet = grant_matchers
+    for text in GRANTS + NOT_GRANTS:
+        assert replace(ruled.rank(text, None), ours=False) == quiet.rank(text, None), text
