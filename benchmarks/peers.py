@@ -11,8 +11,8 @@ rank first, as they would in Rasa or a nearest-neighbour FAQ bot:
 - e5+tfidf: the mean of the two peers' class probabilities.
 Each system runs in a process of its own, so load time and peak memory are its own. Sets:
 `tests/eval/questions.jsonl` (own set) and `tests/eval/dev/`, both used for tuning;
-`tests/eval/dev2/` to `dev41/` (the referees: read, never fitted on), `tests/eval/dev42/`
-(kept unseen for the next change: run it once, `tests/eval/dev42/README.md`), `tests/eval/blind/` (frozen, never used
+`tests/eval/dev2/` to `dev42/` (the referees: read, never fitted on), `tests/eval/dev43/`
+(kept unseen for the next change: run it once, `tests/eval/dev43/README.md`), `tests/eval/blind/` (frozen, never used
 for tuning), `tests/eval/stress/` (fresh emergencies and their calm neighbours, never used for
 tuning) and `tests/eval/urgency/` (more of those by other writers, which the urgency fit reads).
 """
@@ -76,6 +76,7 @@ SETS = {
     "dev40": ROOT / "tests" / "eval" / "dev40",
     "dev41": ROOT / "tests" / "eval" / "dev41",
     "dev42": ROOT / "tests" / "eval" / "dev42",
+    "dev43": ROOT / "tests" / "eval" / "dev43",
     "blind": ROOT / "tests" / "eval" / "blind",
     "stress": ROOT / "tests" / "eval" / "stress",
     "urgency": ROOT / "tests" / "eval" / "urgency",

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev41/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev42/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev42/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev43/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -61,7 +61,8 @@ THIRTY_SEVENTH_REFEREE = EVAL / "dev38"
 THIRTY_EIGHTH_REFEREE = EVAL / "dev39"
 THIRTY_NINTH_REFEREE = EVAL / "dev40"
 FORTIETH_REFEREE = EVAL / "dev41"
-UNSEEN = EVAL / "dev42"
+FORTY_FIRST_REFEREE = EVAL / "dev42"
+UNSEEN = EVAL / "dev43"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -106,6 +107,7 @@ LATER_REFEREES = [
     THIRTY_EIGHTH_REFEREE,
     THIRTY_NINTH_REFEREE,
     FORTIETH_REFEREE,
+    FORTY_FIRST_REFEREE,
 ]
 
 
@@ -922,6 +924,24 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi sme-definition-eligibility",
         ),
     ),
+    "dev43": (
+        547,
+        122,
+        (
+            "en disaster-emergency",
+            "en minimum-wage-payslip",
+            "id certification-iso-support",
+            "id foreign-worker-hiring-notification",
+            "id life-work-balance-certification",
+            "id subsidy-overview",
+            "pt certification-iso-support",
+            "tl equipment-investment-subsidy",
+            "tl satellite-office-subsidy",
+            "tl social-insurance-pension",
+            "tl subsidy-overview",
+            "vi disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -944,14 +964,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev41 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev42 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev42 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev43 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1714,6 +1734,23 @@ FORTIETH_REFEREE_FLOORS = {
 }
 
 
+# The forty-first referee set, kept unseen until it judged a means of self-harm saved up or at
+# hand, which moved none of its messages (tests/eval/dev42/README.md; measured 2026-12-06:
+# knowledge top-1 94.9 %, lowest language 87.5 % ne, answered right 92.3 %, answered with a wrong
+# entry 1.4 %, all 122 emergencies at 96.1 % precision, out-of-scope answered 0.0 %, language
+# 98.9 %; the best peer 92.6 %). Floors hold what is reached.
+FORTY_FIRST_REFEREE_FLOORS = {
+    "knowledge_top1": 94.5,
+    "every_language": 87.5,
+    "answered_right": 92.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.0,
+    "out_of_scope_answered_at_most": 0.5,
+    "language": 98.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1757,8 +1794,9 @@ FORTIETH_REFEREE_FLOORS = {
         (THIRTY_EIGHTH_REFEREE, 536, THIRTY_EIGHTH_REFEREE_FLOORS),
         (THIRTY_NINTH_REFEREE, 544, THIRTY_NINTH_REFEREE_FLOORS),
         (FORTIETH_REFEREE, 562, FORTIETH_REFEREE_FLOORS),
+        (FORTY_FIRST_REFEREE, 543, FORTY_FIRST_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 42)],
+    ids=[f"dev{n}" for n in range(2, 43)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -166,6 +166,26 @@ TYPED = {
         ],
     ),
     # a threat to hand the worker to immigration; reporting to immigration oneself is calm
+    # a means of self-harm saved up or at hand, or a note written (never a bare "jump", 飛び込み
+    # or 跳楼, which sells at a rock-bottom price, nor 목을 매 without what follows: 매일)
+    "self-harm prepared": (
+        [
+            "I've been saving up pills for weeks, tonight I'm done",
+            "睡眠薬をためてある。もう疲れた",
+            "这几个月我偷偷攒了安眠药",
+            "em gom thuốc ngủ mấy tháng rồi, không muốn sống nữa",
+            "유서를 썼어요. 다들 미안해요",
+            "udah nimbun obat tidur, aku capek banget",
+            "nag-ipon ng pampatulog na ako, pagod na ako sa lahat",
+            "já juntei remédios suficientes, não aguento mais",
+        ],
+        [
+            "跳楼价！员工宿舍的二手冰箱便宜卖",
+            "목을 매일 스트레칭하면 어깨 결림에 좋아요?",
+            "プールの飛び込み禁止って会社の保養所でも同じ？",
+            "can I jump the queue at the ward office for my residence card?",
+        ],
+    ),
     "handed to immigration": (
         [
             "the owner says if I quit he will call immigration on me",
