@@ -183,6 +183,8 @@ TYPED = {
             "跳楼价！员工宿舍的二手冰箱便宜卖",
             "목을 매일 스트레칭하면 어깨 결림에 좋아요?",
             "プールの飛び込み禁止って会社の保養所でも同じ？",
+            "新しい薬をためしてもいいか産業医に聞きたい",
+            "do I have to take all my pills before the health check?",
             "can I jump the queue at the ward office for my residence card?",
         ],
     ),

@@ -68,6 +68,7 @@ OURS = [
     # Japan's pension named in Korean and by a Korean: the content's own question
     "한국에 돌아가면 일본 국민연금 탈퇴일시금 받을 수 있어요?",
     "I'm Korean, can I get Japan's pension back when I leave?",
+    "일본 연금 반환일시금은 귀국하고 나서 신청해요?",
 ]
 
 
