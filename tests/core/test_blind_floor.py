@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev42/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev43/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev43/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev44/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -62,7 +62,8 @@ THIRTY_EIGHTH_REFEREE = EVAL / "dev39"
 THIRTY_NINTH_REFEREE = EVAL / "dev40"
 FORTIETH_REFEREE = EVAL / "dev41"
 FORTY_FIRST_REFEREE = EVAL / "dev42"
-UNSEEN = EVAL / "dev43"
+FORTY_SECOND_REFEREE = EVAL / "dev43"
+UNSEEN = EVAL / "dev44"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -108,6 +109,7 @@ LATER_REFEREES = [
     THIRTY_NINTH_REFEREE,
     FORTIETH_REFEREE,
     FORTY_FIRST_REFEREE,
+    FORTY_SECOND_REFEREE,
 ]
 
 
@@ -942,6 +944,22 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi disaster-emergency",
         ),
     ),
+    "dev44": (
+        543,
+        123,
+        (
+            "ja residence-card-basics",
+            "ko outreach-visit-support",
+            "ne health-checkup-safety",
+            "tl consultation-centers-foreigners",
+            "tl subsidy-overview",
+            "tl telework-consulting-dispatch",
+            "tl telework-equipment-trial",
+            "tl work-style-reform-declaration",
+            "vi sme-definition-eligibility",
+            "vi telework-how-to-start",
+        ),
+    ),
 }
 
 
@@ -964,14 +982,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev42 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev43 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev43 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev44 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1751,6 +1769,23 @@ FORTY_FIRST_REFEREE_FLOORS = {
 }
 
 
+# The forty-second referee set, kept unseen until it judged courting someone, asked by the one
+# who courts, which took one near miss fewer for an emergency (tests/eval/dev43/README.md;
+# measured 2026-12-06: knowledge top-1 94.5 %, lowest language 82.5 % ne, answered right 94.0 %,
+# answered with a wrong entry 0.9 %, all 122 emergencies at 94.6 % precision, out-of-scope
+# answered 4.8 %, language 99.8 %; the best peer 94.3 %). Floors hold what is reached.
+FORTY_SECOND_REFEREE_FLOORS = {
+    "knowledge_top1": 94.5,
+    "every_language": 82.5,
+    "answered_right": 93.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 5.0,
+    "language": 99.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1795,8 +1830,9 @@ FORTY_FIRST_REFEREE_FLOORS = {
         (THIRTY_NINTH_REFEREE, 544, THIRTY_NINTH_REFEREE_FLOORS),
         (FORTIETH_REFEREE, 562, FORTIETH_REFEREE_FLOORS),
         (FORTY_FIRST_REFEREE, 543, FORTY_FIRST_REFEREE_FLOORS),
+        (FORTY_SECOND_REFEREE, 547, FORTY_SECOND_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 43)],
+    ids=[f"dev{n}" for n in range(2, 44)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -52,6 +52,12 @@ NOT_OURS = [
     "meu irmão em Goiânia perguntou: pela CLT, hora extra paga quanto a mais?",
     "老家的社保断缴了，现在人在东京能续上吗",
     "副業で株やってるけど、利益が出たら確定申告しないとだめ？",
+    # courting someone, asked by the one who courts
+    "how should I ask her out, she sits two desks from me",
+    "同じシフトの子をデートに誘いたい、何て言えばいい？",
+    "想追她但是我日语不好怎么办",
+    "kira-kira cowok jepang suka cewek yang gimana ya",
+    "paano manligaw ng Hapon, may tips ba kayo",
 ]
 
 OURS = [
@@ -69,6 +75,11 @@ OURS = [
     "한국에 돌아가면 일본 국민연금 탈퇴일시금 받을 수 있어요?",
     "I'm Korean, can I get Japan's pension back when I leave?",
     "일본 연금 반환일시금은 귀국하고 나서 신청해요?",
+    # courted against one's will: the harassment entry's questions
+    "my supervisor keeps asking me out after I said no, is that harassment?",
+    "上司にしつこくデートに誘われて困っています",
+    "组长向我表白被拒绝后一直给我穿小鞋",
+    "atasan sering ngajak jalan berdua padahal saya sudah nolak",
 ]
 
 
