@@ -80,6 +80,8 @@ OURS = [
     "上司にしつこくデートに誘われて困っています",
     "组长向我表白被拒绝后一直给我穿小鞋",
     "atasan sering ngajak jalan berdua padahal saya sudah nolak",
+    # 追加 is "add": 想追加, 怎么追加 are questions about adding someone
+    "我想追加一个新员工的社保，要什么材料",
 ]
 
 
