@@ -82,6 +82,10 @@ OURS = [
     "atasan sering ngajak jalan berdua padahal saya sudah nolak",
     # 追加 is "add": 想追加, 怎么追加 are questions about adding someone
     "我想追加一个新员工的社保，要什么材料",
+    # a report in a rule's words would escalate only by an alarm: courting is asked, not told
+    "he keeps trying to ask her out and she is scared of him",
+    "有个男的下班一直追她到宿舍门口",
+    "o chefe vive querendo me chamar pra sair",
 ]
 
 
