@@ -14,7 +14,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from bot.content.models import CATEGORIES, Entry, Fact, Flow, HelpLine, Intent
+from bot.content.models import CATEGORIES, Audience, Entry, Fact, Flow, HelpLine, Intent
 from bot.languages import ALL_CODES, fallbacks
 
 __all__ = ["FACT_REF", "Content", "ContentError", "default_content_dir", "load_content"]
@@ -46,6 +46,8 @@ class Content:
     flows: dict[str, Flow] = field(default_factory=dict)
     phrases: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # flows' shared words
     helplines: dict[str, HelpLine] = field(default_factory=dict)
+    # an audience -> language -> the phrases askers of that side say it in (`bot/nlu/voices.py`)
+    voices: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def category_title(self, category: str, lang: str) -> str:
         titles = self.categories.get(category, {})
@@ -167,6 +169,10 @@ def load_content(root: Path | None = None) -> Content:
         elif data is not None:
             problems.append("knowledge/categories.yaml: expected a mapping of categories")
 
+    voices = _load_voices(knowledge / "voices.yaml", root, problems)
+    if voices:
+        digest.update((knowledge / "voices.yaml").read_bytes())
+
     facts = _load_keyed(knowledge / "facts.yaml", root, problems, Fact)
     for entry in entries.values():
         for code, text in entry.answer.items():
@@ -197,7 +203,39 @@ def load_content(root: Path | None = None) -> Content:
         flows,
         phrases,
         helplines,
+        voices,
     )
+
+
+def _load_voices(path: Path, root: Path, problems: list[str]) -> dict[str, dict[str, list[str]]]:
+    """`knowledge/voices.yaml`: for an audience, the phrases by language in which an asker says
+    they speak from that side (optional)."""
+    if not path.exists():
+        return {}
+    data = _read_yaml(path, root, problems)
+    if data is None:
+        return {}
+    rel = path.relative_to(root).as_posix()
+    if not isinstance(data, dict):
+        problems.append(f"{rel}: expected a mapping of audiences")
+        return {}
+    out: dict[str, dict[str, list[str]]] = {}
+    sides = {a.value for a in Audience if a is not Audience.both}
+    for side, by_lang in data.items():
+        if side not in sides:
+            problems.append(
+                f"{rel}: {side}: not an audience of one side ({', '.join(sorted(sides))})"
+            )
+        elif not isinstance(by_lang, dict) or set(by_lang) - set(ALL_CODES):
+            problems.append(f"{rel}: {side}: expected phrases by language")
+        elif not all(
+            isinstance(words, list) and all(isinstance(w, str) and w.strip() for w in words)
+            for words in by_lang.values()
+        ):
+            problems.append(f"{rel}: {side}: every language needs a list of phrases")
+        else:
+            out[side] = {lang: list(words) for lang, words in by_lang.items()}
+    return out
 
 
 def _load_flows(

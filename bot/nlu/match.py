@@ -46,6 +46,7 @@ from bot.nlu.index import BM25Index
 from bot.nlu.meaning import Meaning, Opinion, Vectors, available
 from bot.nlu.normalize import fold, normalize, tokens
 from bot.nlu.scope import Beyond
+from bot.nlu.voices import Voices
 
 __all__ = ["Calibration", "Candidate", "Match", "Matcher", "Target", "asked_questions"]
 
@@ -245,6 +246,7 @@ class Matcher:
         # or an example would move the n-gram model, and emergencies it holds on a thin margin).
         self.alarms = Alarms.of(content.intents.get("urgent"))
         self.beyond = Beyond.of(content.intents.get("out-of-scope"))
+        self.voices = Voices.of(content)
         self.index = BM25Index(documents)
         self._ids = {t.id: i for i, t in enumerate(self.targets)}
         texts = [text for text, _ in labelled]
@@ -361,6 +363,8 @@ class Matcher:
         opinion = self._opinion(text) if grey or (unsure and cal.w_meaning) else None
         if unsure and opinion is not None:
             candidates = self._by_meaning(candidates, opinion.nearest)
+        # an owner's words settle a near tie between related entries for the two sides
+        candidates = self.voices.settle(words, candidates)
         # Meaning's urgency goes with every match it was asked about, the unsure ones under the
         # grey band included: there the n-gram urgency is low because no example shares the
         # message's words, which is when meaning reads an emergency best. On the held-out folds

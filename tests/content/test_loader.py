@@ -119,3 +119,21 @@ def test_places_abroad_belong_to_the_out_of_scope_intent_only(root: Path) -> Non
     )
     (line,) = problems(root)
     assert line == "intents/help.yaml: abroad: only the out-of-scope intent lists places abroad"
+
+
+def test_voices_name_one_side_and_languages_we_speak(root: Path) -> None:
+    write(root, "knowledge/voices.yaml", "both: {en: [as the owner]}\nemployer: {xx: [patron]}\n")
+    assert problems(root) == [
+        "knowledge/voices.yaml: both: not an audience of one side (employee, employer)",
+        "knowledge/voices.yaml: employer: expected phrases by language",
+    ]
+    write(root, "knowledge/voices.yaml", "employer: {en: as the owner}\n")
+    assert problems(root) == [
+        "knowledge/voices.yaml: employer: every language needs a list of phrases"
+    ]
+
+
+def test_the_shipped_voices_are_the_employers() -> None:
+    content = load_content(default_content_dir())
+    assert set(content.voices) == {"employer"}
+    assert len(content.voices["employer"]) == 9

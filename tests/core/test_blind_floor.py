@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev43/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev44/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev44/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev45/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -63,7 +63,8 @@ THIRTY_NINTH_REFEREE = EVAL / "dev40"
 FORTIETH_REFEREE = EVAL / "dev41"
 FORTY_FIRST_REFEREE = EVAL / "dev42"
 FORTY_SECOND_REFEREE = EVAL / "dev43"
-UNSEEN = EVAL / "dev44"
+FORTY_THIRD_REFEREE = EVAL / "dev44"
+UNSEEN = EVAL / "dev45"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -110,6 +111,7 @@ LATER_REFEREES = [
     FORTIETH_REFEREE,
     FORTY_FIRST_REFEREE,
     FORTY_SECOND_REFEREE,
+    FORTY_THIRD_REFEREE,
 ]
 
 
@@ -960,6 +962,33 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi telework-how-to-start",
         ),
     ),
+    "dev45": (
+        553,
+        122,
+        (
+            "en satellite-office-subsidy",
+            "id foreign-worker-hiring-notification",
+            "id minimum-wage-payslip",
+            "ja minimum-wage-payslip",
+            "ko foreign-worker-hiring-notification",
+            "ko outreach-visit-support",
+            "ko service-industry-productivity",
+            "ko sme-definition-eligibility",
+            "pt certification-iso-support",
+            "pt health-checkup-safety",
+            "pt joint-job-fair",
+            "pt outreach-visit-support",
+            "pt skills-succession",
+            "pt sme-definition-eligibility",
+            "pt telework-promotion-center",
+            "tl satellite-office-subsidy",
+            "tl sme-definition-eligibility",
+            "tl telework-equipment-trial",
+            "vi foreign-talent-employer-seminar",
+            "vi manufacturing-productivity-program",
+            "zh consultation-centers-foreigners",
+        ),
+    ),
 }
 
 
@@ -982,14 +1011,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev43 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev44 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev44 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev45 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1786,6 +1815,24 @@ FORTY_SECOND_REFEREE_FLOORS = {
 }
 
 
+# The forty-third referee set, kept unseen until it judged an employer's voice settling a near
+# tie between related entries, which took one owner's overtime question more (tests/eval/dev44/
+# README.md; measured 2026-12-06: knowledge top-1 94.3 %, lowest language 89.7 % ne, answered
+# right 93.1 %, answered with a wrong entry 1.7 %, 122 of 123 emergencies at 93.1 % precision,
+# out-of-scope answered 0.0 %, language 98.9 %; the best peer 92.6 %). Floors hold what is
+# reached; the emergency missed is listed in the main README.
+FORTY_THIRD_REFEREE_FLOORS = {
+    "knowledge_top1": 94.0,
+    "every_language": 89.5,
+    "answered_right": 93.0,
+    "answered_wrong_at_most": 2.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 93.0,
+    "out_of_scope_answered_at_most": 0.5,
+    "language": 98.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1831,8 +1878,9 @@ FORTY_SECOND_REFEREE_FLOORS = {
         (FORTIETH_REFEREE, 562, FORTIETH_REFEREE_FLOORS),
         (FORTY_FIRST_REFEREE, 543, FORTY_FIRST_REFEREE_FLOORS),
         (FORTY_SECOND_REFEREE, 547, FORTY_SECOND_REFEREE_FLOORS),
+        (FORTY_THIRD_REFEREE, 543, FORTY_THIRD_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 44)],
+    ids=[f"dev{n}" for n in range(2, 45)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -1,0 +1,82 @@
+"""Whose side the asker speaks from, and the near tie it settles.
+
+The same overtime is two questions: a worker asks what the rules allow, an owner how to bring it
+down; the same "where can I get advice?" is the foreigners' centre for one and the hiring desk
+for the other. Every entry says whom it is written for (`Entry.audience`), and content names its
+neighbours (`Entry.related`), but the ranking reads the subject, not the voice: on the read sets
+22 owners who said so ("as the owner", 経営者として, 作为老板, "tôi là chủ", "mero staff",
+"como patrão") got the workers' overtime rules or annual leave, a few hundredths ahead of the
+employers' entry on cutting overtime. The phrases a side speaks in are content
+(`knowledge/voices.yaml`), looked up like alarms (`bot/nlu/phrases.py`): they move no model and
+no score of another message, only which of two related entries near the top comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from bot.content.models import Audience
+from bot.nlu.phrases import Phrases, holds, table
+
+if TYPE_CHECKING:
+    from bot.content.loader import Content
+    from bot.nlu.match import Candidate
+
+__all__ = ["Voices"]
+
+
+@dataclass(frozen=True)
+class Voices:
+    """The sides' phrase tables with the entries' audiences and neighbours, built once with the
+    matcher."""
+
+    tables: dict[str, Phrases]  # an audience -> the phrases its askers say it in
+    audience: dict[str, str]  # entry id -> whom it is written for
+    related: frozenset[tuple[str, str]]  # both orders of every related pair
+    # How far behind the first an entry for the asker's side may rank and still come first. On
+    # the read sets (2026-12-06) every owner's question whose own entry was related to the first
+    # one ranked it within 0.25 (0.002-0.242); the nearest owner's question that was right
+    # already (workers' accident insurance, before telework) had its runner-up 0.39 behind.
+    MARGIN = 0.25
+
+    @classmethod
+    def of(cls, content: Content) -> Voices:
+        entries = content.entries.values()
+        return cls(
+            {side: table(by_lang) for side, by_lang in content.voices.items()},
+            {e.id: str(e.audience) for e in entries},
+            frozenset(
+                p for e in entries for other in e.related for p in ((e.id, other), (other, e.id))
+            ),
+        )
+
+    def heard(self, words: list[str]) -> str | None:
+        """The one side whose words the message holds, if exactly one."""
+        sides = [side for side, phrases in self.tables.items() if holds(words, phrases)]
+        return sides[0] if len(sides) == 1 else None
+
+    def settle(self, words: list[str], candidates: list[Candidate]) -> list[Candidate]:
+        """Where the asker speaks from one side and the first candidate is an entry written for
+        the other, the best entry for the asker's side (or both) related to it, within `MARGIN`,
+        takes first place. The two swap scores, so every other place, the intents' among them
+        (urgent, out of scope), and the confidence stay as they were."""
+        if not candidates or candidates[0].kind != "entry":
+            return candidates
+        first = candidates[0]
+        side = self.heard(words)
+        if side is None or self.audience.get(first.id) in (side, Audience.both):
+            return candidates
+        for n, other in enumerate(candidates[1:], 1):
+            if first.score - other.score > self.MARGIN:
+                break
+            if (
+                other.kind == "entry"
+                and self.audience.get(other.id) in (side, Audience.both)
+                and (first.id, other.id) in self.related
+            ):
+                out = list(candidates)
+                out[0] = replace(other, score=first.score)
+                out[n] = replace(first, score=other.score)
+                return out
+        return candidates
