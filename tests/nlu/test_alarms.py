@@ -294,6 +294,21 @@ TYPED = {
             "fiquei sem comer no almoço por causa da reunião, é normal?",
         ],
     ),
+    # hungry, beside no money left: a no-money half with a word between "beras" and "habis"
+    # escalated only by its "lapar"; hungry alone, or the wallet alone, is no emergency
+    "hungry with no money": (
+        [
+            "duit abis, sisa nasi juga habis, lapar banget, gajian masih seminggu",
+            "no money left till payday and so hungry I can't sleep",
+            "tô sem dinheiro nenhum e com fome desde ontem",
+            "お金がない、お腹すいた、給料日まであと一週間",
+        ],
+        [
+            "lapar banget, ada warung murah deket stasiun Shin-Okubo?",
+            "I'm hungry, which konbini bento is the best value?",
+            "não tenho dinheiro pra viajar nas férias, alguma dica de passeio barato em Tóquio?",
+        ],
+    ),
 }
 
 
@@ -484,6 +499,23 @@ WORDS_ONLY = {
     "선배가 욕하고 몸을 만져요. 어디에 신고해요?": False,
 }
 
+# the company as the one who helps a carer, a worker in treatment or a new parent (True); the
+# same question while someone has collapsed, with an ambulance, is an emergency's report (False)
+COMPANY_HELPS = {
+    "Our sous-chef's father has dementia and she may quit to look after him. What can the company "
+    "do so she stays?": True,
+    "製造部の主任が奥さんの介護で退職を考えている。会社としてどう支えればいいのか": True,
+    "仓库的老王母亲中风了需要照护，我们公司能做什么帮他留下来": True,
+    "anh thủ kho có vợ đang hóa trị, công ty có thể làm gì để anh ấy không phải nghỉ": True,
+    "조리장님 아내분이 항암 중이라 그만둘까 고민한대요. 회사 차원에서 도울 방법이 있을까요": True,
+    "hamro driver ko buwa lai dialysis chahincha, company le ke garna sakcha?": True,
+    "mandor kami istrinya baru melahirkan kembar, perusahaan bisa bantu apa ya?": True,
+    "o chefe de cozinha cuida da mãe com Alzheimer, o que a empresa pode fazer por ele?": True,
+    "my coworker collapsed during his dialysis break, what can the company do right now?": False,
+    "介護中のパートさんが職場で倒れた、会社として何ができる？救急車呼ぶべき？": False,
+    "同事做化疗回来上班，刚才在车间晕倒了，公司能做什么": False,
+}
+
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
 # urgency does not escalate it, only an alarm does)
 ASKING = {
@@ -492,6 +524,7 @@ ASKING = {
     "carrying the card": CARRYING_THE_CARD,
     "where to turn": WHERE_TO_TURN,
     "words only": WORDS_ONLY,
+    "the company helps": COMPANY_HELPS,
 }
 
 
