@@ -476,6 +476,10 @@ class Intent(_Strict):
     # and the questions that are ours by their subject (a business asking for a grant): the
     # scope model's probability alone does not refuse them (bot/nlu/scope.py)
     ours: list[ScopeRule] = Field(default_factory=list)
+    # a conversation intent's phrases in whose presence it is never a candidate: the message
+    # asks something else in its words (a worker asking where to get advice in Tagalog asks for
+    # an office that speaks it, not for this chat's language picker; bot/nlu/match.py)
+    unless: dict[str, list[str]] = Field(default_factory=dict)
     answer: dict[str, str] = Field(default_factory=dict)
     sources: list[Source] = Field(default_factory=list)
     review: dict[str, Review] = Field(default_factory=dict)
@@ -493,6 +497,7 @@ class Intent(_Strict):
         "alarms",
         "hypothetical",
         "hypothetical_preambles",
+        "unless",
         "answer",
         "review",
     )
@@ -507,6 +512,9 @@ class Intent(_Strict):
             raise ValueError("only the urgent intent has alarms and hypothetical openers")
         if (self.beyond or self.ours) and self.id != "out-of-scope":
             raise ValueError("only the out-of-scope intent has rules of its own (beyond, ours)")
+        if self.unless and self.id in ("urgent", "out-of-scope"):
+            # safety and scope are decisions of their own, never dropped by a phrase
+            raise ValueError("the urgent and out-of-scope intents cannot be dropped by `unless`")
         return self
 
     def text(self, lang: str) -> tuple[str, str] | None:

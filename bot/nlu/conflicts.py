@@ -6,14 +6,15 @@ out-of-scope intent refuses: each is a phrase lookup that no model weighs, so a 
 stands in a question the content answers changes that answer with nobody noticing. A calm example
 that holds an alarm would be escalated; an urgent example that reads as hypothetical is an
 emergency the models no longer escalate; a question of an entry (or of a calm intent) that holds
-a rule would be refused. Each is one line that names the file, the field and the question.
+a rule would be refused; an example of an intent that holds the intent's own `unless` would never
+rank as that intent. Each is one line that names the file, the field and the question.
 """
 
 from __future__ import annotations
 
 from bot.content.loader import Content
 from bot.nlu.alarms import Alarms
-from bot.nlu.phrases import terms
+from bot.nlu.phrases import holds, table, terms
 from bot.nlu.scope import Beyond
 
 __all__ = ["conflicts"]
@@ -46,6 +47,14 @@ def conflicts(content: Content) -> list[str]:
             ]
         else:
             calm += examples
+        if intent.unless:
+            unless = table(intent.unless)
+            found += [
+                f"{where}: {q!r} holds the intent's own `unless`: it would never rank as"
+                f" {intent.id}"
+                for where, q in examples
+                if holds(terms(q), unless)
+            ]
     for where, q in calm:
         words = terms(q)
         if alarms.found(words):

@@ -45,6 +45,7 @@ from bot.nlu.classify import NgramModel
 from bot.nlu.index import BM25Index
 from bot.nlu.meaning import Meaning, Opinion, Vectors, available
 from bot.nlu.normalize import fold, normalize, tokens
+from bot.nlu.phrases import holds, table
 from bot.nlu.scope import Beyond
 from bot.nlu.voices import Voices
 
@@ -249,6 +250,10 @@ class Matcher:
         self.voices = Voices.of(content)
         self.index = BM25Index(documents)
         self._ids = {t.id: i for i, t in enumerate(self.targets)}
+        # a conversation intent's `unless`: in their presence it is not a candidate
+        self._unless = {
+            self._ids[i.id]: table(i.unless) for i in content.intents.values() if i.unless
+        }
         texts = [text for text, _ in labelled]
         # The multiclass model grows with targets x n-grams: past a few thousand targets (the
         # 10,000-entry benchmark) it would not fit in memory, and the lexical voices rank alone.
@@ -308,6 +313,9 @@ class Matcher:
         if hypothetical and "urgent" in self._ids:
             # what it asks about ranks first, with a confidence of its own
             cheap[self._ids["urgent"]] = 0.0
+        for target, phrases in self._unless.items():
+            if holds(words, phrases):  # the message asks something else in the intent's words
+                cheap[target] = 0.0
         candidates_mask = np.flatnonzero(cheap > 0)
         if candidates_mask.size == 0:
             grey = not hypothetical and self._grey(urgency, one_word, None, half)

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev45/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev46/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev46/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev47/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -65,7 +65,8 @@ FORTY_FIRST_REFEREE = EVAL / "dev42"
 FORTY_SECOND_REFEREE = EVAL / "dev43"
 FORTY_THIRD_REFEREE = EVAL / "dev44"
 FORTY_FOURTH_REFEREE = EVAL / "dev45"
-UNSEEN = EVAL / "dev46"
+FORTY_FIFTH_REFEREE = EVAL / "dev46"
+UNSEEN = EVAL / "dev47"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -114,6 +115,7 @@ LATER_REFEREES = [
     FORTY_SECOND_REFEREE,
     FORTY_THIRD_REFEREE,
     FORTY_FOURTH_REFEREE,
+    FORTY_FIFTH_REFEREE,
 ]
 
 
@@ -1014,6 +1016,29 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi workplace-japanese-customs",
         ),
     ),
+    "dev47": (
+        553,
+        122,
+        (
+            "en residence-card-basics",
+            "en skills-succession",
+            "en telework-promotion-center",
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id equipment-investment-subsidy",
+            "id telework-consulting-dispatch",
+            "ja working-hours-overtime-rules",
+            "ne telework-consulting-dispatch",
+            "ne work-style-reform-declaration",
+            "pt annual-paid-leave",
+            "pt consultation-centers-foreigners",
+            "pt joint-job-fair",
+            "pt telework-equipment-trial",
+            "tl consultation-centers-foreigners",
+            "tl manufacturing-productivity-program",
+            "tl subsidy-overview",
+        ),
+    ),
 }
 
 
@@ -1036,14 +1061,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev45 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev46 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev46 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev47 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1882,6 +1907,25 @@ FORTY_FOURTH_REFEREE_FLOORS = {
 }
 
 
+# The forty-fifth referee set, kept unseen until it judged a conversation intent that is no
+# candidate where the message asks something else in its words (where to get advice in a
+# language is not a language switch), which moved none of its messages (tests/eval/dev46/
+# README.md; measured 2026-12-06: knowledge top-1 94.8 %, lowest language 86.8 % ne, answered
+# right 92.4 %, answered with a wrong entry 1.2 %, 114 of 116 emergencies at 94.2 % precision,
+# out-of-scope answered 4.6 %, language 99.6 %; the best peer 94.2 %). Floors hold what is
+# reached; the two emergencies missed are listed in the main README.
+FORTY_FIFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 94.5,
+    "every_language": 86.5,
+    "answered_right": 92.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 98.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 5.0,
+    "language": 99.5,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "size", "floors"),
     [
@@ -1929,8 +1973,9 @@ FORTY_FOURTH_REFEREE_FLOORS = {
         (FORTY_SECOND_REFEREE, 547, FORTY_SECOND_REFEREE_FLOORS),
         (FORTY_THIRD_REFEREE, 543, FORTY_THIRD_REFEREE_FLOORS),
         (FORTY_FOURTH_REFEREE, 553, FORTY_FOURTH_REFEREE_FLOORS),
+        (FORTY_FIFTH_REFEREE, 541, FORTY_FIFTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 46)],
+    ids=[f"dev{n}" for n in range(2, 47)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

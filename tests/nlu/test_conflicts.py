@@ -54,3 +54,22 @@ def test_a_curator_is_told_each_question_in_one_line() -> None:
     assert "a parent's visit to Japan as a tourist" in rule and "refused" in rule
     assert alarm.startswith("intents/greeting.yaml: examples.en: 'hi, my friend passed out'")
     assert opener.startswith("intents/urgent.yaml: examples.en:") and "hypothetical" in opener
+
+
+def test_an_example_that_holds_its_intents_own_unless_is_named() -> None:
+    content = load_content(default_content_dir())
+    switch = content.intents["change-language"]
+    example = "where can i call in tagalog?"
+    planted = replace(
+        content,
+        intents={
+            **content.intents,
+            "change-language": switch.model_copy(
+                update={"examples": {**switch.examples, "en": [*switch.examples["en"], example]}}
+            ),
+        },
+    )
+    assert conflicts(planted) == [
+        f"intents/change-language.yaml: examples.en: {example!r} holds the intent's own"
+        " `unless`: it would never rank as change-language"
+    ]
