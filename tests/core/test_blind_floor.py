@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev46/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev47/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev47/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev48/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -66,7 +66,8 @@ FORTY_SECOND_REFEREE = EVAL / "dev43"
 FORTY_THIRD_REFEREE = EVAL / "dev44"
 FORTY_FOURTH_REFEREE = EVAL / "dev45"
 FORTY_FIFTH_REFEREE = EVAL / "dev46"
-UNSEEN = EVAL / "dev47"
+FORTY_SIXTH_REFEREE = EVAL / "dev47"
+UNSEEN = EVAL / "dev48"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -116,6 +117,7 @@ LATER_REFEREES = [
     FORTY_THIRD_REFEREE,
     FORTY_FOURTH_REFEREE,
     FORTY_FIFTH_REFEREE,
+    FORTY_SIXTH_REFEREE,
 ]
 
 
@@ -1039,6 +1041,26 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl subsidy-overview",
         ),
     ),
+    "dev48": (
+        559,
+        118,
+        (
+            "en equipment-investment-subsidy",
+            "en skills-succession",
+            "id consultation-centers-foreigners",
+            "id hiring-consultation-desk",
+            "id telework-consulting-dispatch",
+            "ko consultation-centers-foreigners",
+            "ne health-checkup-safety",
+            "pt foreign-worker-hiring-notification",
+            "pt paid-leave-overtime-reduction",
+            "pt residence-card-basics",
+            "tl residence-card-basics",
+            "tl social-insurance-pension",
+            "vi annual-paid-leave",
+            "vi consultation-centers-foreigners",
+        ),
+    ),
 }
 
 
@@ -1061,14 +1083,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev46 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev47 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev47 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev48 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1235,6 +1257,24 @@ SIXTH_REFEREE_FLOORS = {
     "urgent_precision": 97.0,
     "out_of_scope_answered_at_most": 5.0,
     "language": 99.5,
+}
+
+
+# The forty-sixth referee set, kept unseen until it judged the alarm completions for `dev46`'s
+# two missed emergencies (a Nepali burn hidden, 去入管举报我), which moved none of its messages
+# (tests/eval/dev47/README.md; measured 2026-12-06: knowledge top-1 96.2 %, lowest language
+# 91.9 % en, answered right 95.3 %, answered with a wrong entry 0.9 %, all 122 emergencies at
+# 96.8 % precision, out-of-scope answered 5.6 %, language 99.5 %; the best peer 95.3 %). Floors
+# hold what is reached.
+FORTY_SIXTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 91.5,
+    "answered_right": 95.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.5,
+    "out_of_scope_answered_at_most": 6.0,
+    "language": 99.0,
 }
 
 
@@ -1913,13 +1953,14 @@ FORTY_FOURTH_REFEREE_FLOORS = {
 # README.md; measured 2026-12-06: knowledge top-1 94.8 %, lowest language 86.8 % ne, answered
 # right 92.4 %, answered with a wrong entry 1.2 %, 114 of 116 emergencies at 94.2 % precision,
 # out-of-scope answered 4.6 %, language 99.6 %; the best peer 94.2 %). Floors hold what is
-# reached; the two emergencies missed are listed in the main README.
+# reached: its two missed emergencies escalate since the alarm completions that `dev47` judged
+# (a Nepali burn hidden, 去入管举报我), so the recall floor is 100 %.
 FORTY_FIFTH_REFEREE_FLOORS = {
     "knowledge_top1": 94.5,
     "every_language": 86.5,
     "answered_right": 92.0,
     "answered_wrong_at_most": 1.5,
-    "urgent_recall": 98.0,
+    "urgent_recall": 100.0,
     "urgent_precision": 94.0,
     "out_of_scope_answered_at_most": 5.0,
     "language": 99.5,
@@ -1974,8 +2015,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FORTY_THIRD_REFEREE, 543, FORTY_THIRD_REFEREE_FLOORS),
         (FORTY_FOURTH_REFEREE, 553, FORTY_FOURTH_REFEREE_FLOORS),
         (FORTY_FIFTH_REFEREE, 541, FORTY_FIFTH_REFEREE_FLOORS),
+        (FORTY_SIXTH_REFEREE, 553, FORTY_SIXTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 47)],
+    ids=[f"dev{n}" for n in range(2, 48)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

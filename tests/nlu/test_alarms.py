@@ -294,6 +294,20 @@ TYPED = {
             "fiquei sem comer no almoço por causa da reunião, é normal?",
         ],
     ),
+    # a burn hidden in romanised Nepali, and the threat to report a worker to immigration however
+    # the verb is led in ("去入管举报我" as well as "向入管举报我"); a burn asked about, or
+    # immigration named calmly, is no emergency
+    "a burn hidden, immigration as a threat": (
+        [
+            "tel le haat polyo, tara manager bhanchha hospital najaa, ghar ma bhayeko bhan",
+            "oven ma haat polyo, chhala udyo, rosai ko kura nagar bhanyo sahu le",
+            "老板说我再问加班费就去入管举报我，我该怎么办",
+        ],
+        [
+            "kitchen ma haat polyo bhane rosai paaincha?",
+            "入管的网站在哪里可以预约续签？",
+        ],
+    ),
     # hungry, beside no money left: a no-money half with a word between "beras" and "habis"
     # escalated only by its "lapar"; hungry alone, or the wallet alone, is no emergency
     "hungry with no money": (
