@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev47/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev48/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev48/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev49/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -67,7 +67,8 @@ FORTY_THIRD_REFEREE = EVAL / "dev44"
 FORTY_FOURTH_REFEREE = EVAL / "dev45"
 FORTY_FIFTH_REFEREE = EVAL / "dev46"
 FORTY_SIXTH_REFEREE = EVAL / "dev47"
-UNSEEN = EVAL / "dev48"
+FORTY_SEVENTH_REFEREE = EVAL / "dev48"
+UNSEEN = EVAL / "dev49"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -118,6 +119,7 @@ LATER_REFEREES = [
     FORTY_FOURTH_REFEREE,
     FORTY_FIFTH_REFEREE,
     FORTY_SIXTH_REFEREE,
+    FORTY_SEVENTH_REFEREE,
 ]
 
 
@@ -1061,6 +1063,35 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi consultation-centers-foreigners",
         ),
     ),
+    "dev49": (
+        540,
+        116,
+        (
+            "en minimum-wage-payslip",
+            "id residence-card-basics",
+            "id telework-consulting-dispatch",
+            "id telework-how-to-start",
+            "ja foreign-worker-hiring-notification",
+            "ja minimum-wage-payslip",
+            "ja outreach-visit-support",
+            "ja sme-definition-eligibility",
+            "ne social-insurance-pension",
+            "pt consultation-centers-foreigners",
+            "pt outreach-visit-support",
+            "pt paid-leave-overtime-reduction",
+            "pt product-development-support",
+            "pt skills-succession",
+            "pt telework-equipment-trial",
+            "pt telework-promotion-center",
+            "tl foreign-worker-visa-status",
+            "tl minimum-wage-payslip",
+            "vi disaster-emergency",
+            "vi social-insurance-pension",
+            "vi telework-how-to-start",
+            "vi workplace-japanese-customs",
+            "zh minimum-wage-payslip",
+        ),
+    ),
 }
 
 
@@ -1083,14 +1114,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev47 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev48 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev48 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev49 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1275,6 +1306,24 @@ FORTY_SIXTH_REFEREE_FLOORS = {
     "urgent_precision": 96.5,
     "out_of_scope_answered_at_most": 6.0,
     "language": 99.0,
+}
+
+
+# The forty-seventh referee set, kept unseen until it judged the employer's voice completed
+# ("as the manager", "là chủ thì", "owner ko naata"…), which moved none of its messages
+# (tests/eval/dev48/README.md; measured 2026-12-06: knowledge top-1 95.4 %, lowest language
+# 89.7 % ne, answered right 93.4 %, answered with a wrong entry 1.4 %, 117 of 118 emergencies at
+# 93.6 % precision, out-of-scope answered 3.8 %, language 100 %; the best peer 93.9 %). Floors
+# hold what is reached; the emergency missed is listed in the main README.
+FORTY_SEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 89.5,
+    "answered_right": 93.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 93.5,
+    "out_of_scope_answered_at_most": 4.0,
+    "language": 99.5,
 }
 
 
@@ -2016,8 +2065,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FORTY_FOURTH_REFEREE, 553, FORTY_FOURTH_REFEREE_FLOORS),
         (FORTY_FIFTH_REFEREE, 541, FORTY_FIFTH_REFEREE_FLOORS),
         (FORTY_SIXTH_REFEREE, 553, FORTY_SIXTH_REFEREE_FLOORS),
+        (FORTY_SEVENTH_REFEREE, 559, FORTY_SEVENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 48)],
+    ids=[f"dev{n}" for n in range(2, 49)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

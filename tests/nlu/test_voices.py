@@ -38,6 +38,8 @@ OWNERS = [
     "may-ari ako, overtime ng staff ko lagpas 60 oras kada buwan at walang nagli-leave, paano"
     " ayusin?",
     "tôi là chủ quán, nhân viên zangyo 80 tiếng một tháng có vượt giới hạn 36 kyotei không",
+    # the voice as the read sets showed it later: "là chủ thì"
+    "Là chủ thì tôi phải làm gì khi nhân viên bếp tăng ca 70 tiếng một tháng mà chẳng ai nghỉ phép?",
 ]
 # the same subject asked by a worker, and an owner asking a worker's topic
 UNMOVED = [
