@@ -514,7 +514,8 @@ WORDS_ONLY = {
 }
 
 # the company as the one who helps a carer, a worker in treatment or a new parent (True); the
-# same question while someone has collapsed, with an ambulance, is an emergency's report (False)
+# same question while someone has collapsed, with an ambulance, or beside violence at home, is an
+# emergency's report (False)
 COMPANY_HELPS = {
     "Our sous-chef's father has dementia and she may quit to look after him. What can the company "
     "do so she stays?": True,
@@ -528,6 +529,8 @@ COMPANY_HELPS = {
     "my coworker collapsed during his dialysis break, what can the company do right now?": False,
     "介護中のパートさんが職場で倒れた、会社として何ができる？救急車呼ぶべき？": False,
     "同事做化疗回来上班，刚才在车间晕倒了，公司能做什么": False,
+    "our cashier is pregnant and her husband beats her, what can the company do?": False,
+    "karyawan kami lagi hamil, suaminya sering melakukan kekerasan. perusahaan bisa bantu apa?": False,
 }
 
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
