@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev48/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev49/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev49/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev50/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -68,7 +68,8 @@ FORTY_FOURTH_REFEREE = EVAL / "dev45"
 FORTY_FIFTH_REFEREE = EVAL / "dev46"
 FORTY_SIXTH_REFEREE = EVAL / "dev47"
 FORTY_SEVENTH_REFEREE = EVAL / "dev48"
-UNSEEN = EVAL / "dev49"
+FORTY_EIGHTH_REFEREE = EVAL / "dev49"
+UNSEEN = EVAL / "dev50"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -120,6 +121,7 @@ LATER_REFEREES = [
     FORTY_FIFTH_REFEREE,
     FORTY_SIXTH_REFEREE,
     FORTY_SEVENTH_REFEREE,
+    FORTY_EIGHTH_REFEREE,
 ]
 
 
@@ -1092,6 +1094,27 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh minimum-wage-payslip",
         ),
     ),
+    "dev50": (
+        551,
+        117,
+        (
+            "en residence-card-basics",
+            "en satellite-office-subsidy",
+            "id consultation-centers-foreigners",
+            "id service-industry-productivity",
+            "id sme-definition-eligibility",
+            "ko consultation-centers-foreigners",
+            "pt disaster-emergency",
+            "pt foreign-worker-hiring-notification",
+            "pt subsidy-overview",
+            "pt telework-how-to-start",
+            "pt telework-promotion-center",
+            "tl municipal-model-projects",
+            "tl work-style-reform-declaration",
+            "vi disaster-emergency",
+            "vi workplace-japanese-customs",
+        ),
+    ),
 }
 
 
@@ -1114,14 +1137,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev48 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev49 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev49 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev50 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1314,16 +1337,35 @@ FORTY_SIXTH_REFEREE_FLOORS = {
 # (tests/eval/dev48/README.md; measured 2026-12-06: knowledge top-1 95.4 %, lowest language
 # 89.7 % ne, answered right 93.4 %, answered with a wrong entry 1.4 %, 117 of 118 emergencies at
 # 93.6 % precision, out-of-scope answered 3.8 %, language 100 %; the best peer 93.9 %). Floors
-# hold what is reached; the emergency missed is listed in the main README.
+# hold what is reached: its missed emergency ("blm makan") escalates since the completions that
+# `dev49` judged, so the recall floor is 100 %.
 FORTY_SEVENTH_REFEREE_FLOORS = {
     "knowledge_top1": 95.0,
     "every_language": 89.5,
     "answered_right": 93.0,
     "answered_wrong_at_most": 1.5,
-    "urgent_recall": 99.0,
+    "urgent_recall": 100.0,
     "urgent_precision": 93.5,
     "out_of_scope_answered_at_most": 4.0,
     "language": 99.5,
+}
+
+
+# The forty-eighth referee set, kept unseen until it judged the completions from `dev48`'s
+# errors ("blm makan", "owner bhayera", "como posso apoiar"), which moved none of its messages
+# (tests/eval/dev49/README.md; measured 2026-12-06: knowledge top-1 95.0 %, lowest language
+# 91.7 % vi, answered right 94.7 %, answered with a wrong entry 1.2 %, all 116 emergencies at
+# 92.8 % precision, out-of-scope answered 2.7 %, language 99.4 %; the best peer 94.7 %). Floors
+# hold what is reached.
+FORTY_EIGHTH_REFEREE_FLOORS = {
+    "knowledge_top1": 94.5,
+    "every_language": 91.5,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 92.5,
+    "out_of_scope_answered_at_most": 3.0,
+    "language": 99.0,
 }
 
 
@@ -2066,8 +2108,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FORTY_FIFTH_REFEREE, 541, FORTY_FIFTH_REFEREE_FLOORS),
         (FORTY_SIXTH_REFEREE, 553, FORTY_SIXTH_REFEREE_FLOORS),
         (FORTY_SEVENTH_REFEREE, 559, FORTY_SEVENTH_REFEREE_FLOORS),
+        (FORTY_EIGHTH_REFEREE, 540, FORTY_EIGHTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 49)],
+    ids=[f"dev{n}" for n in range(2, 50)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

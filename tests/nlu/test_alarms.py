@@ -316,6 +316,7 @@ TYPED = {
             "no money left till payday and so hungry I can't sleep",
             "tô sem dinheiro nenhum e com fome desde ontem",
             "お金がない、お腹すいた、給料日まであと一週間",
+            "duit tinggal 300 yen, blm makan dari pagi, gajian masih jauh",
         ],
         [
             "lapar banget, ada warung murah deket stasiun Shin-Okubo?",
@@ -526,6 +527,7 @@ COMPANY_HELPS = {
     "hamro driver ko buwa lai dialysis chahincha, company le ke garna sakcha?": True,
     "mandor kami istrinya baru melahirkan kembar, perusahaan bisa bantu apa ya?": True,
     "o chefe de cozinha cuida da mãe com Alzheimer, o que a empresa pode fazer por ele?": True,
+    "a funcionária do caixa cuida do pai com alzheimer, como posso apoiar ela no trabalho?": True,
     "my coworker collapsed during his dialysis break, what can the company do right now?": False,
     "介護中のパートさんが職場で倒れた、会社として何ができる？救急車呼ぶべき？": False,
     "同事做化疗回来上班，刚才在车间晕倒了，公司能做什么": False,
