@@ -344,6 +344,9 @@ class Entry(_Strict):
     answer: dict[str, str]
     questions: dict[str, list[str]]
     keywords: dict[str, list[str]] = Field(default_factory=dict)
+    # phrases only this entry's askers use beside a related neighbour's subject (a pledge, an
+    # award, a right hand): they settle a near tie with it (`bot/nlu/marks.py`), train nothing
+    marks: dict[str, list[str]] = Field(default_factory=dict)
     sources: list[Source] = Field(min_length=1)
     review: dict[str, Review] = Field(default_factory=dict)
     related: list[str] = Field(default_factory=list)
@@ -357,7 +360,7 @@ class Entry(_Strict):
             raise ValueError(f"unknown category {value!r} (one of {', '.join(CATEGORIES)})")
         return value
 
-    @field_validator("title", "answer", "review", "questions", "keywords")
+    @field_validator("title", "answer", "review", "questions", "keywords", "marks")
     @classmethod
     def _languages(cls, value: dict) -> dict:
         return _check_codes(value, ALL_CODES)

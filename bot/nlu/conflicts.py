@@ -7,13 +7,16 @@ stands in a question the content answers changes that answer with nobody noticin
 that holds an alarm would be escalated; an urgent example that reads as hypothetical is an
 emergency the models no longer escalate; a question of an entry (or of a calm intent) that holds
 a rule would be refused; an example of an intent that holds the intent's own `unless` would never
-rank as that intent. Each is one line that names the file, the field and the question.
+rank as that intent; a question of an entry that holds a related entry's mark and none of its own
+would be handed to that neighbour when the two rank close. Each is one line that names the file,
+the field and the question.
 """
 
 from __future__ import annotations
 
 from bot.content.loader import Content
 from bot.nlu.alarms import Alarms
+from bot.nlu.marks import Marks
 from bot.nlu.phrases import holds, table, terms
 from bot.nlu.scope import Beyond
 
@@ -24,6 +27,7 @@ def conflicts(content: Content) -> list[str]:
     """Every question of the content that a phrase table would decide against its own label."""
     alarms = Alarms.of(content.intents.get("urgent"))
     beyond = Beyond.of(content.intents.get("out-of-scope"))
+    marks = Marks.of(content)
     found: list[str] = []
     calm: list[tuple[str, str]] = []  # (where, question)
     for entry in content.entries.values():
@@ -32,6 +36,17 @@ def conflicts(content: Content) -> list[str]:
             (f"{path}: questions.{lang}", q) for lang, qs in entry.questions.items() for q in qs
         ]
         calm += [(f"{path}: title.{lang}", t) for lang, t in entry.title.items()]
+        for lang, qs in entry.questions.items():
+            for q in qs:
+                words = terms(q)
+                if marks.marked(entry.id, words):
+                    continue
+                found += [
+                    f"{path}: questions.{lang}: {q!r} holds a mark of {other}: it would go to"
+                    " that neighbour when the two rank close"
+                    for other in sorted(marks.tables)
+                    if (entry.id, other) in marks.neighbours.related and marks.marked(other, words)
+                ]
     for intent in content.intents.values():
         examples = [
             (f"intents/{intent.id}.yaml: examples.{lang}", q)

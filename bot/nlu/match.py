@@ -43,6 +43,7 @@ from bot.languages import base_language
 from bot.nlu.alarms import Alarms
 from bot.nlu.classify import NgramModel
 from bot.nlu.index import BM25Index
+from bot.nlu.marks import Marks
 from bot.nlu.meaning import Meaning, Opinion, Vectors, available
 from bot.nlu.normalize import fold, normalize, tokens
 from bot.nlu.phrases import holds, table
@@ -248,6 +249,7 @@ class Matcher:
         self.alarms = Alarms.of(content.intents.get("urgent"))
         self.beyond = Beyond.of(content.intents.get("out-of-scope"))
         self.voices = Voices.of(content)
+        self.marks = Marks.of(content)
         self.index = BM25Index(documents)
         self._ids = {t.id: i for i, t in enumerate(self.targets)}
         # a conversation intent's `unless`: in their presence it is not a candidate
@@ -373,6 +375,8 @@ class Matcher:
             candidates = self._by_meaning(candidates, opinion.nearest)
         # an owner's words settle a near tie between related entries for the two sides
         candidates = self.voices.settle(words, candidates)
+        # and an entry's own words (a pledge, an award) one between two related entries
+        candidates = self.marks.settle(words, candidates)
         # Meaning's urgency goes with every match it was asked about, the unsure ones under the
         # grey band included: there the n-gram urgency is low because no example shares the
         # message's words, which is when meaning reads an emergency best. On the held-out folds

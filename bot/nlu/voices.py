@@ -13,10 +13,11 @@ no score of another message, only which of two related entries near the top come
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.content.models import Audience
+from bot.nlu.neighbours import Neighbours
 from bot.nlu.phrases import Phrases, holds, table
 
 if TYPE_CHECKING:
@@ -33,23 +34,14 @@ class Voices:
 
     tables: dict[str, Phrases]  # an audience -> the phrases its askers say it in
     audience: dict[str, str]  # entry id -> whom it is written for
-    related: frozenset[tuple[str, str]]  # both orders of every related pair
-    # How far behind the first an entry for the asker's side may rank and still come first. On
-    # the read sets (2026-12-06) all but one of the owners' questions whose own entry was related
-    # to the first ranked it within 0.25 (0.002-0.242; the one more 0.50 behind); the nearest
-    # owner's question that was right already (workers' accident insurance, before telework) had
-    # its runner-up 0.39 behind.
-    MARGIN = 0.25
+    neighbours: Neighbours
 
     @classmethod
     def of(cls, content: Content) -> Voices:
-        entries = content.entries.values()
         return cls(
             {side: table(by_lang) for side, by_lang in content.voices.items()},
-            {e.id: str(e.audience) for e in entries},
-            frozenset(
-                p for e in entries for other in e.related for p in ((e.id, other), (other, e.id))
-            ),
+            {e.id: str(e.audience) for e in content.entries.values()},
+            Neighbours.of(content),
         )
 
     def heard(self, words: list[str]) -> str | None:
@@ -59,25 +51,13 @@ class Voices:
 
     def settle(self, words: list[str], candidates: list[Candidate]) -> list[Candidate]:
         """Where the asker speaks from one side and the first candidate is an entry written for
-        the other, the best entry for the asker's side (or both) related to it, within `MARGIN`,
-        takes first place. The two swap scores, so every other place, the intents' among them
-        (urgent, out of scope), and the confidence stay as they were."""
+        the other, the best entry for the asker's side (or both) related to it, close behind,
+        takes first place (`Neighbours.promote`)."""
         if not candidates or candidates[0].kind != "entry":
             return candidates
-        first = candidates[0]
         side = self.heard(words)
-        if side is None or self.audience.get(first.id) in (side, Audience.both):
+        if side is None or self.audience.get(candidates[0].id) in (side, Audience.both):
             return candidates
-        for n, other in enumerate(candidates[1:], 1):
-            if first.score - other.score > self.MARGIN:
-                break
-            if (
-                other.kind == "entry"
-                and self.audience.get(other.id) in (side, Audience.both)
-                and (first.id, other.id) in self.related
-            ):
-                out = list(candidates)
-                out[0] = replace(other, score=first.score)
-                out[n] = replace(first, score=other.score)
-                return out
-        return candidates
+        return self.neighbours.promote(
+            candidates, lambda other: self.audience.get(other.id) in (side, Audience.both)
+        )

@@ -137,3 +137,22 @@ def test_the_shipped_voices_are_the_employers() -> None:
     content = load_content(default_content_dir())
     assert set(content.voices) == {"employer"}
     assert len(content.voices["employer"]) == 9
+
+
+def test_marks_need_a_related_entry_and_languages_we_speak(root: Path) -> None:
+    marked = GOOD.replace(
+        "keywords: {en: [sample]}", "keywords: {en: [sample]}\nmarks: {en: [pledge]}"
+    )
+    write(root, "knowledge/telework/sample-topic.yaml", marked)
+    assert problems(root) == [
+        "knowledge/telework/sample-topic.yaml: marks: settle a tie with a related entry only,"
+        " and this entry has none"
+    ]
+    write(
+        root,
+        "knowledge/telework/sample-topic.yaml",
+        marked.replace("{en: [pledge]}", "{xx: [pledge]}"),
+    )
+    (line,) = problems(root)
+    assert line.startswith("knowledge/telework/sample-topic.yaml: marks:")
+    assert "unknown language key(s) xx" in line

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev49/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev50/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev50/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev51/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -69,7 +69,8 @@ FORTY_FIFTH_REFEREE = EVAL / "dev46"
 FORTY_SIXTH_REFEREE = EVAL / "dev47"
 FORTY_SEVENTH_REFEREE = EVAL / "dev48"
 FORTY_EIGHTH_REFEREE = EVAL / "dev49"
-UNSEEN = EVAL / "dev50"
+FORTY_NINTH_REFEREE = EVAL / "dev50"
+UNSEEN = EVAL / "dev51"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -122,6 +123,7 @@ LATER_REFEREES = [
     FORTY_SIXTH_REFEREE,
     FORTY_SEVENTH_REFEREE,
     FORTY_EIGHTH_REFEREE,
+    FORTY_NINTH_REFEREE,
 ]
 
 
@@ -1115,6 +1117,19 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi workplace-japanese-customs",
         ),
     ),
+    "dev51": (
+        543,
+        120,
+        (
+            "id consultation-centers-foreigners",
+            "id telework-consulting-dispatch",
+            "ko certification-iso-support",
+            "ne social-insurance-pension",
+            "pt certification-iso-support",
+            "vi disaster-emergency",
+            "vi residence-card-basics",
+        ),
+    ),
 }
 
 
@@ -1137,14 +1152,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev49 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev50 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev50 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev51 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1365,6 +1380,24 @@ FORTY_EIGHTH_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 92.5,
     "out_of_scope_answered_at_most": 3.0,
+    "language": 99.0,
+}
+
+
+# The forty-ninth referee set, kept unseen until it judged an entry's own words settling a tie
+# with a related neighbour (`marks:`), which moved one of its messages right (an Indonesian
+# work-life award) (tests/eval/dev50/README.md; measured 2026-12-06: knowledge top-1 93.6 %,
+# lowest language 84.2 % vi, answered right 92.5 %, answered with a wrong entry 1.7 %, all 117
+# emergencies at 90.0 % precision, out-of-scope answered 1.3 %, language 99.5 %; the best peer
+# 92.2 %). Floors hold what is reached.
+FORTY_NINTH_REFEREE_FLOORS = {
+    "knowledge_top1": 93.5,
+    "every_language": 84.0,
+    "answered_right": 92.0,
+    "answered_wrong_at_most": 2.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 89.5,
+    "out_of_scope_answered_at_most": 1.5,
     "language": 99.0,
 }
 
@@ -2109,8 +2142,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FORTY_SIXTH_REFEREE, 553, FORTY_SIXTH_REFEREE_FLOORS),
         (FORTY_SEVENTH_REFEREE, 559, FORTY_SEVENTH_REFEREE_FLOORS),
         (FORTY_EIGHTH_REFEREE, 540, FORTY_EIGHTH_REFEREE_FLOORS),
+        (FORTY_NINTH_REFEREE, 551, FORTY_NINTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 50)],
+    ids=[f"dev{n}" for n in range(2, 51)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -73,3 +73,25 @@ def test_an_example_that_holds_its_intents_own_unless_is_named() -> None:
         f"intents/change-language.yaml: examples.en: {example!r} holds the intent's own"
         " `unless`: it would never rank as change-language"
     ]
+
+
+def test_a_question_that_holds_a_neighbours_mark_is_named() -> None:
+    content = load_content(default_content_dir())
+    overtime = content.entries["paid-leave-overtime-reduction"]
+    question = "we pledged to cut overtime, now what?"
+    planted = replace(
+        content,
+        entries={
+            **content.entries,
+            overtime.id: overtime.model_copy(
+                update={
+                    "questions": {**overtime.questions, "en": [*overtime.questions["en"], question]}
+                }
+            ),
+        },
+    )
+    assert conflicts(planted) == [
+        f"knowledge/workstyle/paid-leave-overtime-reduction.yaml: questions.en: {question!r}"
+        " holds a mark of work-style-reform-declaration: it would go to that neighbour when the"
+        " two rank close"
+    ]

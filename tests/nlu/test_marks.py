@@ -1,0 +1,178 @@
+"""An entry's own words settle a near tie with a related neighbour.
+
+The old Tokyo scheme in which a company declared its goals to cut overtime, and the employers'
+programme to cut it, share their subject; so do the Tokyo award for a family-friendly workplace
+and the hiring desk, the course for the owner's right hand and the HR-strategy course. The idea
+that tells them apart (a pledge, an award, a right hand) is a phrase lookup (`marks:` on the
+entry): like an alarm or a voice, it must move no score of a message that does not hold it, and
+where it does, only which of two related entries comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.content.loader import Content, default_content_dir, load_content
+from bot.nlu.marks import Marks
+from bot.nlu.match import Candidate, Matcher
+from bot.nlu.phrases import terms
+from tests.nlu.phrase_tables import matchers_of
+
+TOPICS = [
+    "work-style-reform-declaration",
+    "paid-leave-overtime-reduction",
+    "life-work-balance-certification",
+    "hiring-consultation-desk",
+    "management-talent-course",
+    "hr-strategy-course",
+    "work-life-support-childcare-nursing",
+    "working-hours-overtime-rules",
+]
+
+# (message, first without the marks, first with them): the neighbour ranks a little ahead
+MARKED = [
+    (
+        "残業を減らす目標を宣言した会社って、有休の取得も増やさないといけないの？",
+        "paid-leave-overtime-reduction",
+        "work-style-reform-declaration",
+    ),
+    (
+        "we struggle to hire; would an official badge for family-friendly workplaces help our job"
+        " ads?",
+        "hiring-consultation-desk",
+        "life-work-balance-certification",
+    ),
+    (
+        "cần đào tạo cánh tay phải lo chiến lược nhân sự và tổ chức, có khóa nào không",
+        "hr-strategy-course",
+        "management-talent-course",
+    ),
+]
+# no mark: nothing moves
+UNMARKED = [
+    "how many hours of overtime can the company make me do in a month?",
+    "求人を出しても応募が来ない。どうすれば？",
+    "I want to work out how many engineers we will need in five years",
+]
+# a mark, but the neighbour it names is far behind (0.4): the first stays
+FAR = "need a program to grow a right hand who can build our talent strategy and organisation plan"
+
+
+@pytest.fixture(scope="module")
+def contents() -> tuple[Content, Content]:
+    """The marked entries and their neighbours, every intent (quick to fit), with the shipped
+    marks and without."""
+    content = load_content(default_content_dir())
+    small = replace(content, entries={k: content.entries[k] for k in TOPICS})
+    assert all(small.entries[k].marks for k in TOPICS[0:6:2]), "the three entries' marks ship"
+    quiet = {k: e.model_copy(update={"marks": {}}) for k, e in small.entries.items()}
+    return small, replace(small, entries=quiet)
+
+
+@pytest.fixture(scope="module")
+def matchers(contents, tmp_path_factory) -> tuple[Matcher, Matcher]:
+    return matchers_of(contents, tmp_path_factory.mktemp("marks"))
+
+
+@pytest.mark.parametrize(("text", "before", "after"), MARKED)
+def test_the_marked_entry_comes_first(matchers, text: str, before: str, after: str) -> None:
+    marked, quiet = matchers
+    was = quiet.rank(text, None).candidates
+    now = marked.rank(text, None).candidates
+    assert was[0].id == before
+    assert now[0].id == after
+    # the two swapped places and scores; everything else stands
+    assert [c.score for c in now] == [c.score for c in was]
+    assert now[1:] == [c if c.id != after else replace(was[0], score=c.score) for c in was[1:]]
+
+
+def test_a_mark_moves_no_score_of_any_other_message(matchers) -> None:
+    marked, quiet = matchers
+    for text in UNMARKED:
+        assert marked.rank(text, None) == quiet.rank(text, None), text
+
+
+def test_a_neighbour_far_behind_stays_behind(matchers) -> None:
+    marked, quiet = matchers
+    assert marked.rank(FAR, None) == quiet.rank(FAR, None)
+    assert marked.rank(FAR, None).candidates[0].id == "hr-strategy-course"
+
+
+def marks(**tables: list[str]) -> Marks:
+    content = load_content(default_content_dir())
+    entries = {
+        k: e.model_copy(update={"marks": {"en": tables[k.replace("-", "_")]}})
+        if k.replace("-", "_") in tables
+        else e.model_copy(update={"marks": {}})
+        for k, e in content.entries.items()
+    }
+    return Marks.of(replace(content, entries=entries))
+
+
+def entry(id: str, score: float) -> Candidate:
+    return Candidate(id, "entry", score, 0.0, 0.0, 0.0)
+
+
+def test_the_intents_keep_their_places_between_the_two() -> None:
+    ranked = [
+        entry("paid-leave-overtime-reduction", 0.60),
+        Candidate("urgent", "intent", 0.55, 0.0, 0.0, 0.0),
+        entry("work-style-reform-declaration", 0.50),
+    ]
+    out = marks(work_style_reform_declaration=["pledge"]).settle(terms("a pledge"), ranked)
+    assert [(c.id, c.score) for c in out] == [
+        ("work-style-reform-declaration", 0.60),
+        ("urgent", 0.55),
+        ("paid-leave-overtime-reduction", 0.50),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "ranked"),
+    [
+        # no mark
+        (
+            "overtime",
+            [
+                entry("paid-leave-overtime-reduction", 0.6),
+                entry("work-style-reform-declaration", 0.5),
+            ],
+        ),
+        # too far behind
+        (
+            "a pledge",
+            [
+                entry("paid-leave-overtime-reduction", 0.8),
+                entry("work-style-reform-declaration", 0.5),
+            ],
+        ),
+        # not related: the hiring desk is no neighbour of the declaration
+        (
+            "a pledge",
+            [entry("hiring-consultation-desk", 0.6), entry("work-style-reform-declaration", 0.5)],
+        ),
+        # an intent first
+        (
+            "a pledge",
+            [
+                Candidate("urgent", "intent", 0.6, 0.0, 0.0, 0.0),
+                entry("work-style-reform-declaration", 0.5),
+            ],
+        ),
+        # the first is marked too
+        (
+            "a pledge and an award",
+            [
+                entry("life-work-balance-certification", 0.6),
+                entry("work-style-reform-declaration", 0.5),
+            ],
+        ),
+    ],
+)
+def test_nothing_else_is_settled(words: str, ranked: list[Candidate]) -> None:
+    table = marks(
+        work_style_reform_declaration=["pledge"], life_work_balance_certification=["award"]
+    )
+    assert table.settle(terms(words), ranked) == ranked
