@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev50/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev51/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev51/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev52/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -70,7 +70,8 @@ FORTY_SIXTH_REFEREE = EVAL / "dev47"
 FORTY_SEVENTH_REFEREE = EVAL / "dev48"
 FORTY_EIGHTH_REFEREE = EVAL / "dev49"
 FORTY_NINTH_REFEREE = EVAL / "dev50"
-UNSEEN = EVAL / "dev51"
+FIFTIETH_REFEREE = EVAL / "dev51"
+UNSEEN = EVAL / "dev52"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -124,6 +125,7 @@ LATER_REFEREES = [
     FORTY_SEVENTH_REFEREE,
     FORTY_EIGHTH_REFEREE,
     FORTY_NINTH_REFEREE,
+    FIFTIETH_REFEREE,
 ]
 
 
@@ -1130,6 +1132,26 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi residence-card-basics",
         ),
     ),
+    "dev52": (
+        529,
+        116,
+        (
+            "id consultation-centers-foreigners",
+            "id health-checkup-safety",
+            "ja sme-definition-eligibility",
+            "ja workplace-japanese-customs",
+            "ko subsidy-overview",
+            "ko telework-promotion-center",
+            "ne telework-promotion-center",
+            "pt annual-paid-leave",
+            "pt manufacturing-productivity-program",
+            "tl annual-paid-leave",
+            "tl workplace-japanese-customs",
+            "vi minimum-wage-payslip",
+            "vi sme-definition-eligibility",
+            "vi social-insurance-pension",
+        ),
+    ),
 }
 
 
@@ -1152,14 +1174,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev50 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev51 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev51 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev52 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1398,6 +1420,24 @@ FORTY_NINTH_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 89.5,
     "out_of_scope_answered_at_most": 1.5,
+    "language": 99.0,
+}
+
+
+# The fiftieth referee set, kept unseen until it judged the carers' pair completed ("paano
+# namin siya matutulungan", "cty làm sao để họ", "company le k k"), which moved none of its
+# messages (tests/eval/dev51/README.md; measured 2026-12-06: knowledge top-1 95.5 %, lowest
+# language 89.5 % vi, answered right 92.9 %, answered with a wrong entry 0.6 %, all 120
+# emergencies at 93.8 % precision, out-of-scope answered 0.0 %, language 99.4 %; the best peer
+# 93.2 %). Floors hold what is reached.
+FIFTIETH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 89.0,
+    "answered_right": 92.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 93.5,
+    "out_of_scope_answered_at_most": 0.5,
     "language": 99.0,
 }
 
@@ -2143,8 +2183,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FORTY_SEVENTH_REFEREE, 559, FORTY_SEVENTH_REFEREE_FLOORS),
         (FORTY_EIGHTH_REFEREE, 540, FORTY_EIGHTH_REFEREE_FLOORS),
         (FORTY_NINTH_REFEREE, 551, FORTY_NINTH_REFEREE_FLOORS),
+        (FIFTIETH_REFEREE, 543, FIFTIETH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 51)],
+    ids=[f"dev{n}" for n in range(2, 52)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -528,11 +528,21 @@ COMPANY_HELPS = {
     "mandor kami istrinya baru melahirkan kembar, perusahaan bisa bantu apa ya?": True,
     "o chefe de cozinha cuida da mãe com Alzheimer, o que a empresa pode fazer por ele?": True,
     "a funcionária do caixa cuida do pai com alzheimer, como posso apoiar ela no trabalho?": True,
+    # the forms dev46 to dev50 showed missing: "paano namin siya …", "inaalagaan", "cty làm sao
+    # để", "sắp sinh", "care chahinchha", "company le k k"
+    "yung cashier namin buntis at inaalagaan pa niya ang lola niya, paano namin siya"
+    " matutulungan?": True,
+    "bạn phụ bếp sắp sinh, anh tổ trưởng thì chăm vợ mổ, cty làm sao để hai người không phải"
+    " nghỉ việc": True,
+    "hamro cook ko buwa lai care chahinchha, company le k k garna sakchha unlai kaam chhodna"
+    " naparos?": True,
     "my coworker collapsed during his dialysis break, what can the company do right now?": False,
     "介護中のパートさんが職場で倒れた、会社として何ができる？救急車呼ぶべき？": False,
     "同事做化疗回来上班，刚才在车间晕倒了，公司能做什么": False,
     "our cashier is pregnant and her husband beats her, what can the company do?": False,
     "karyawan kami lagi hamil, suaminya sering melakukan kekerasan. perusahaan bisa bantu apa?": False,
+    "yung isa kong staff inaalagaan ang nanay niya, kanina nahimatay siya sa trabaho, paano ko"
+    " siya matutulungan ngayon?": False,
 }
 
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
