@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev51/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev52/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev52/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev53/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -71,7 +71,8 @@ FORTY_SEVENTH_REFEREE = EVAL / "dev48"
 FORTY_EIGHTH_REFEREE = EVAL / "dev49"
 FORTY_NINTH_REFEREE = EVAL / "dev50"
 FIFTIETH_REFEREE = EVAL / "dev51"
-UNSEEN = EVAL / "dev52"
+FIFTY_FIRST_REFEREE = EVAL / "dev52"
+UNSEEN = EVAL / "dev53"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -126,6 +127,7 @@ LATER_REFEREES = [
     FORTY_EIGHTH_REFEREE,
     FORTY_NINTH_REFEREE,
     FIFTIETH_REFEREE,
+    FIFTY_FIRST_REFEREE,
 ]
 
 
@@ -1152,6 +1154,31 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi social-insurance-pension",
         ),
     ),
+    "dev53": (
+        510,
+        110,
+        (
+            "en health-checkup-safety",
+            "en satellite-office-subsidy",
+            "id consultation-centers-foreigners",
+            "id joint-job-fair",
+            "id sme-definition-eligibility",
+            "id subsidy-overview",
+            "ko consultation-centers-foreigners",
+            "ko residence-card-basics",
+            "ne consultation-centers-foreigners",
+            "ne health-checkup-safety",
+            "ne telework-promotion-center",
+            "ne work-style-reform-declaration",
+            "pt hr-strategy-course",
+            "pt satellite-office-subsidy",
+            "tl disaster-emergency",
+            "tl health-checkup-safety",
+            "tl social-insurance-pension",
+            "tl telework-consulting-dispatch",
+            "vi disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -1174,14 +1201,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev51 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev52 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev52 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev53 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1438,6 +1465,25 @@ FIFTIETH_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 93.5,
     "out_of_scope_answered_at_most": 0.5,
+    "language": 99.0,
+}
+
+
+# The fifty-first referee set, kept unseen until it judged the grant rule of `ours` completed
+# (part of the cost: "chi bớt 1 phần", "parte do valor", 費用の一部), which moved none of its
+# messages (tests/eval/dev52/README.md; measured 2026-12-06: knowledge top-1 98.6 %, lowest
+# language 94.9 % ne, answered right 96.5 %, answered with a wrong entry 0.3 %, 115 of 116
+# emergencies at 97.5 % precision, out-of-scope answered 1.9 %, language 99.4 %; the best peer
+# 96.0 %). Floors hold what is reached: its missed emergency, a Chinese sprained ankle whose
+# foreman forbids claiming rosai, carries the safety line.
+FIFTY_FIRST_REFEREE_FLOORS = {
+    "knowledge_top1": 98.5,
+    "every_language": 94.5,
+    "answered_right": 96.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 97.0,
+    "out_of_scope_answered_at_most": 2.0,
     "language": 99.0,
 }
 
@@ -2184,8 +2230,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FORTY_EIGHTH_REFEREE, 540, FORTY_EIGHTH_REFEREE_FLOORS),
         (FORTY_NINTH_REFEREE, 551, FORTY_NINTH_REFEREE_FLOORS),
         (FIFTIETH_REFEREE, 543, FIFTIETH_REFEREE_FLOORS),
+        (FIFTY_FIRST_REFEREE, 529, FIFTY_FIRST_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 52)],
+    ids=[f"dev{n}" for n in range(2, 53)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

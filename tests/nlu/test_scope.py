@@ -98,12 +98,17 @@ GRANTS = [
     "our print shop wants a new cutter, any subsidy that covers part of it?",
     "饭店想换新的洗碗设备，有补贴吗",
     "공장 설비 바꾸려는데 보조금 받을 수 있나요",
+    # part of the cost paid, in the words `dev50` and the read sets showed ("chi bớt 1 phần")
+    "xưởng cơ khí muốn mua máy uốn ống mới, thành phố chi bớt một phần được ko",
+    "a nossa fábrica vai trocar a máquina de embalar, o governo paga uma parte do custo?",
+    "うちの店の製氷機を入れ替えたい。都が費用の一部を負担してくれる制度ある？",
 ]
 # ... but not one that names a place abroad, nor a grant for oneself
 NOT_GRANTS = [
     "chính phủ Thái Lan có trợ cấp cho xưởng nhỏ mua máy không",
     "is there a subsidy in Canada for small business equipment?",
     "is there a subsidy for buying an electric car for myself?",
+    "I want to buy a new car for myself, can the city pay part of it?",
     "my mother wants to visit with a tourist visa, is there a grant for the company trip?",
 ]
 
