@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev52/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev53/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev53/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev54/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -72,7 +72,8 @@ FORTY_EIGHTH_REFEREE = EVAL / "dev49"
 FORTY_NINTH_REFEREE = EVAL / "dev50"
 FIFTIETH_REFEREE = EVAL / "dev51"
 FIFTY_FIRST_REFEREE = EVAL / "dev52"
-UNSEEN = EVAL / "dev53"
+FIFTY_SECOND_REFEREE = EVAL / "dev53"
+UNSEEN = EVAL / "dev54"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -128,6 +129,7 @@ LATER_REFEREES = [
     FORTY_NINTH_REFEREE,
     FIFTIETH_REFEREE,
     FIFTY_FIRST_REFEREE,
+    FIFTY_SECOND_REFEREE,
 ]
 
 
@@ -1179,6 +1181,22 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi disaster-emergency",
         ),
     ),
+    "dev54": (
+        538,
+        119,
+        (
+            "en residence-card-basics",
+            "id consultation-centers-foreigners",
+            "id equipment-investment-subsidy",
+            "id health-checkup-safety",
+            "id life-work-balance-certification",
+            "id outreach-visit-support",
+            "id subsidy-overview",
+            "id telework-consulting-dispatch",
+            "tl social-insurance-pension",
+            "vi health-checkup-safety",
+        ),
+    ),
 }
 
 
@@ -1201,14 +1219,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev52 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev53 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev53 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev54 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1475,16 +1493,35 @@ FIFTIETH_REFEREE_FLOORS = {
 # language 94.9 % ne, answered right 96.5 %, answered with a wrong entry 0.3 %, 115 of 116
 # emergencies at 97.5 % precision, out-of-scope answered 1.9 %, language 99.4 %; the best peer
 # 96.0 %). Floors hold what is reached: its missed emergency, a Chinese sprained ankle whose
-# foreman forbids claiming rosai, carries the safety line.
+# foreman forbids claiming rosai, escalates since the completions `dev53` judged (崴了, 扭了, 肿得
+# in the hidden-injury pair), so the recall floor is 100 %.
 FIFTY_FIRST_REFEREE_FLOORS = {
     "knowledge_top1": 98.5,
     "every_language": 94.5,
     "answered_right": 96.5,
     "answered_wrong_at_most": 0.5,
-    "urgent_recall": 99.0,
+    "urgent_recall": 100.0,
     "urgent_precision": 97.0,
     "out_of_scope_answered_at_most": 2.0,
     "language": 99.0,
+}
+
+
+# The fifty-second referee set, kept unseen until it judged the completions from `dev50`-`dev52`'s
+# errors ("lỡ", 自己掏还是店里出, "what can we do as an employer", 崴了), which moved none of its
+# messages (tests/eval/dev53/README.md; measured 2026-12-06: knowledge top-1 97.1 %, lowest
+# language 92.3 % vi, answered right 93.8 %, answered with a wrong entry 0.9 %, all 110 emergencies
+# at 98.2 % precision, out-of-scope answered 0.0 %, language 100 %; the best peer 94.1 %). Floors
+# hold what is reached.
+FIFTY_SECOND_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 92.0,
+    "answered_right": 93.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 98.0,
+    "out_of_scope_answered_at_most": 0.5,
+    "language": 99.5,
 }
 
 
@@ -2231,8 +2268,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FORTY_NINTH_REFEREE, 551, FORTY_NINTH_REFEREE_FLOORS),
         (FIFTIETH_REFEREE, 543, FIFTIETH_REFEREE_FLOORS),
         (FIFTY_FIRST_REFEREE, 529, FIFTY_FIRST_REFEREE_FLOORS),
+        (FIFTY_SECOND_REFEREE, 510, FIFTY_SECOND_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 53)],
+    ids=[f"dev{n}" for n in range(2, 54)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

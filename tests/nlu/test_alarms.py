@@ -112,6 +112,10 @@ TYPED = {
             "abis makan siang boleh pulang duluan ga?",
         ],
     ),
+    "a sprain the foreman wants hidden (dev52's missed emergency)": (
+        ["搬货时脚崴了，肿得走不了路，主管不让报工伤，让我忍着别说"],
+        ["宿舍楼梯上把脚扭了，现在肿得很厉害，能请病假吗？"],
+    ),
     "a fire with someone who cannot get out": (
         [
             "fire in the warehouse, my coworker is still inside",
@@ -360,6 +364,9 @@ def test_a_question_that_opens_with_if_is_hypothetical_and_urgent_is_not_a_candi
         "restaurant ma kaam garda khutta bhanchiyo bhane upachar ko kharcha kasle tirne?",
         "di pabrik kalau jari kejepit mesin, biaya dokter siapa yang nanggung?",
         "sa construction site, kung madulas ako sa bubong sino ang magbabayad ng ospital?",
+        # "lỡ" alone, and the choice between two payers (read sets, dev50, dev51)
+        "lỡ bị bỏng dầu trong bếp thì tiền viện ai trả tiền, em hay quán?",
+        "要是在车间被铁片划伤了，缝针的钱自己出还是公司出？",
         "trabalho na obra, caso eu caia do andaime quem paga o hospital?",
         "my visa expires tomorrow, if the police check me will i be arrested?",
     ):
@@ -536,6 +543,8 @@ COMPANY_HELPS = {
     " nghỉ việc": True,
     "hamro cook ko buwa lai care chahinchha, company le k k garna sakchha unlai kaam chhodna"
     " naparos?": True,
+    "Our cashier is in radiotherapy and her son is small. What can we do as an employer to keep"
+    " her?": True,
     "my coworker collapsed during his dialysis break, what can the company do right now?": False,
     "介護中のパートさんが職場で倒れた、会社として何ができる？救急車呼ぶべき？": False,
     "同事做化疗回来上班，刚才在车间晕倒了，公司能做什么": False,
