@@ -66,6 +66,7 @@ def make_synthetic(target: Path, count: int, seed: int = 7) -> None:
         data = json.loads(base.model_dump_json())
         data["id"] = f"{base.id}-syn{n}"
         data["related"] = []
+        data["marks"] = {}  # a mark settles a tie with a related entry, and a copy has none
         joiner = {"ja": "", "zh": ""}
         for lang, qs in data["questions"].items():
             sep = joiner.get(lang, " ")
