@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev53/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev54/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev54/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev55/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -73,7 +73,8 @@ FORTY_NINTH_REFEREE = EVAL / "dev50"
 FIFTIETH_REFEREE = EVAL / "dev51"
 FIFTY_FIRST_REFEREE = EVAL / "dev52"
 FIFTY_SECOND_REFEREE = EVAL / "dev53"
-UNSEEN = EVAL / "dev54"
+FIFTY_THIRD_REFEREE = EVAL / "dev54"
+UNSEEN = EVAL / "dev55"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -130,6 +131,7 @@ LATER_REFEREES = [
     FIFTIETH_REFEREE,
     FIFTY_FIRST_REFEREE,
     FIFTY_SECOND_REFEREE,
+    FIFTY_THIRD_REFEREE,
 ]
 
 
@@ -1197,6 +1199,26 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi health-checkup-safety",
         ),
     ),
+    "dev55": (
+        538,
+        124,
+        (
+            "id consultation-centers-foreigners",
+            "id life-work-balance-certification",
+            "id telework-consulting-dispatch",
+            "id work-life-support-childcare-nursing",
+            "ja health-checkup-safety",
+            "ne health-checkup-safety",
+            "ne telework-promotion-center",
+            "pt disaster-emergency",
+            "pt working-hours-overtime-rules",
+            "tl consultation-centers-foreigners",
+            "tl disaster-emergency",
+            "tl sme-definition-eligibility",
+            "tl telework-equipment-trial",
+            "vi disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -1219,14 +1241,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev53 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev54 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev54 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev55 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1521,6 +1543,24 @@ FIFTY_SECOND_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 98.0,
     "out_of_scope_answered_at_most": 0.5,
+    "language": 99.5,
+}
+
+
+# The fifty-third referee set, kept unseen until it judged the marks completed (都に出して,
+# "janji terbuka", "stamp of approval", "giấy công nhận"), which moved none of its messages
+# (tests/eval/dev54/README.md; measured 2026-12-06: knowledge top-1 96.3 %, lowest language
+# 92.3 % en, answered right 94.0 %, answered with a wrong entry 1.4 %, all 119 emergencies at
+# 94.4 % precision, out-of-scope answered 1.9 %, language 99.6 %; the best peer 93.7 %). Floors
+# hold what is reached.
+FIFTY_THIRD_REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 92.0,
+    "answered_right": 93.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 2.0,
     "language": 99.5,
 }
 
@@ -2269,8 +2309,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FIFTIETH_REFEREE, 543, FIFTIETH_REFEREE_FLOORS),
         (FIFTY_FIRST_REFEREE, 529, FIFTY_FIRST_REFEREE_FLOORS),
         (FIFTY_SECOND_REFEREE, 510, FIFTY_SECOND_REFEREE_FLOORS),
+        (FIFTY_THIRD_REFEREE, 538, FIFTY_THIRD_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 54)],
+    ids=[f"dev{n}" for n in range(2, 55)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

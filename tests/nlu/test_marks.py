@@ -176,3 +176,33 @@ def test_nothing_else_is_settled(words: str, ranked: list[Candidate]) -> None:
         work_style_reform_declaration=["pledge"], life_work_balance_certification=["award"]
     )
     assert table.settle(terms(words), ranked) == ranked
+
+
+# the forms `dev50` to `dev53` showed the marks missing: the goals "handed in" to Tokyo, a "stamp
+# of approval", "giấy công nhận" (the accented form only: "cong nhan" is also a worker),
+# "janji terbuka"
+SHOWN = [
+    (
+        "残業を減らす目標を都に出して、名前を公表してもらう制度はまだあるの？",
+        "work-style-reform-declaration",
+    ),
+    (
+        "Is there an official stamp of approval from Tokyo for family-friendly firms?",
+        "life-work-balance-certification",
+    ),
+    (
+        "Tokyo có trao giấy công nhận cho công ty cho nhân viên về đúng giờ không",
+        "life-work-balance-certification",
+    ),
+    (
+        "perusahaan kami mau bikin janji terbuka ke Tokyo soal lembur, masih bisa?",
+        "work-style-reform-declaration",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entry"), SHOWN)
+def test_the_marks_hold_the_forms_the_unseen_sets_showed(text: str, entry: str) -> None:
+    shipped = Marks.of(load_content(default_content_dir()))
+    assert shipped.marked(entry, terms(text))
+    assert not shipped.marked(entry, terms("nhân viên công ty được nghỉ phép mấy ngày"))
