@@ -205,4 +205,14 @@ SHOWN = [
 def test_the_marks_hold_the_forms_the_unseen_sets_showed(text: str, entry: str) -> None:
     shipped = Marks.of(load_content(default_content_dir()))
     assert shipped.marked(entry, terms(text))
-    assert not shipped.marked(entry, terms("nhân viên công ty được nghỉ phép mấy ngày"))
+
+
+def test_a_worker_is_no_recognition() -> None:
+    """Unaccented, "công nhận" (recognition) is "công nhân" (a worker): only its longer forms
+    are marks, so a worker's question stays unmarked."""
+    shipped = Marks.of(load_content(default_content_dir()))
+    for text in (
+        "công nhân trong xưởng được nghỉ phép mấy ngày",
+        "cong nhan trong xuong duoc nghi phep may ngay",
+    ):
+        assert not shipped.marked("life-work-balance-certification", terms(text)), text
