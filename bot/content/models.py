@@ -396,12 +396,16 @@ class Entry(_Strict):
 
 class Abroad(_Strict):
     """Names of places outside Japan beyond CLDR's formal country names (`bot/nlu/places.py`):
-    everyday forms to add, and formal names that are also everyday words, to ignore."""
+    everyday forms to add, formal names that are also everyday words, to ignore, and names
+    that are a word only after some other word: romanised Nepali "kaam ra ghar dubai" is "both
+    work and home" ("ra" is "and"), where "dubai ma kaam" is work in Dubai."""
 
     add: dict[str, list[str]] = Field(default_factory=dict)
     ignore: dict[str, list[str]] = Field(default_factory=dict)
+    # language -> name -> the words that, among the few words before the name, make it a word
+    word_after: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
 
-    @field_validator("add", "ignore")
+    @field_validator("add", "ignore", "word_after")
     @classmethod
     def _languages(cls, value: dict) -> dict:
         return _check_codes(value, ALL_CODES)

@@ -100,8 +100,8 @@ class Match:
     # the question is not ours, and no model's urgency escalates it
     beyond: bool = False
     # the message holds one of the out-of-scope intent's `ours` rules (a business asking for a
-    # grant), no rule of `beyond` and names no place abroad: the scope model's probability
-    # alone does not refuse it
+    # grant or an award), no rule of `beyond` and names no place abroad: the scope model's
+    # probability does not refuse it, and the out-of-scope intent is not among its candidates
     ours: bool = False
 
     @property
@@ -281,7 +281,9 @@ class Matcher:
                 log.warning("no second opinion by meaning (%s): lexical evidence only", exc)
 
     def rank(self, text: str, lang: str | None = None, *, limit: int = 5) -> Match:
-        norm = normalize(text)
+        # the lexical parts read the message without a place name that is a word there ("kaam
+        # ra ghar dubai", both work and home); meaning reads it as written
+        norm = self.beyond.places.plain(normalize(text))
         query = tokens(norm)
         if not query:
             return Match([], 0.0)
@@ -290,7 +292,7 @@ class Matcher:
         coverage = bm25 / ceiling if ceiling else bm25
         learnt = np.zeros(len(self.targets), dtype=np.float32)
         if self.model is not None:
-            learnt[self._order] = self.model.probabilities(text)
+            learnt[self._order] = self.model.probabilities(norm)
         # The two decisions that are not rankings read the model's probability of their
         # intent directly, whatever ranks first: is it urgent, and is it ours at all.
         urgency = float(learnt[self._ids["urgent"]]) if "urgent" in self._ids else 0.0
@@ -315,6 +317,9 @@ class Matcher:
         if hypothetical and "urgent" in self._ids:
             # what it asks about ranks first, with a confidence of its own
             cheap[self._ids["urgent"]] = 0.0
+        if ours and "out-of-scope" in self._ids:
+            # a business asking for a grant or an award at home: the entries rank, not refusal
+            cheap[self._ids["out-of-scope"]] = 0.0
         for target, phrases in self._unless.items():
             if holds(words, phrases):  # the message asks something else in the intent's words
                 cheap[target] = 0.0

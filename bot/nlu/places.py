@@ -5,7 +5,8 @@ The names are CLDR's, from babel's locale data (about 250 countries and regions 
 languages), so a country that no example question ever named is still recognised. The
 out-of-scope intent's `abroad` field adds the everyday forms CLDR spells formally (アメリカ for
 アメリカ合衆国, "USA") and drops names that are also everyday words (Vietnamese "Pháp", France, is
-also the "pháp" of "pháp luật", law). The sign is one more feature of the learnt model
+also the "pháp" of "pháp luật", law) and names that are a word only after some other word (Nepali
+"kaam ra ghar dubai" is "both work and home"). The sign is one more feature of the learnt model
 (`bot/nlu/classify.py`): how much it weighs is learnt from the examples, because a Nepali cook
 asking about the pension refund on going home names Nepal too.
 """
@@ -30,6 +31,9 @@ _FOLDED_MIN = 5
 _NOT_PLACE_AFTER = set("語语人어인말ी")
 # Before a Latin name, these make it a language: "bahasa Indonesia", "tiếng Việt Nam".
 _LANGUAGE_WORDS = {"bahasa", "tiếng", "tieng", "wikang", "língua", "lingua", "idioma"}
+# How many words before a name the content's `word_after` words are looked for: Nepali "kaam ra
+# ghar ko jimmewari dubai" (both the work and the home's duties) puts three between.
+_WORD_AFTER_REACH = 4
 
 
 def _is_latin(name: str) -> bool:
@@ -58,7 +62,9 @@ def _script(ch: str) -> range | None:
 class Places:
     """`mentions(text)`: does the message name a place outside Japan?"""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(
+        self, names: Iterable[str], word_after: Mapping[str, Iterable[str]] | None = None
+    ) -> None:
         # Latin names: first word -> the names' words, matched as whole words in order; with
         # their accents against the message's words, without them against its folded words
         self._exact: dict[str, set[tuple[str, ...]]] = {}
@@ -77,15 +83,22 @@ class Places:
                     self._folded.setdefault(folded[0], set()).add(folded)
             else:
                 self._dense.setdefault(name[0], set()).add(name)
+        # a Latin name's folded words -> the folded words that, just before it, make it a word
+        self._word_after: dict[tuple[str, ...], set[str]] = {}
+        for raw, before in (word_after or {}).items():
+            key = tuple(fold(normalize(raw)).split())
+            self._word_after.setdefault(key, set()).update(fold(normalize(w)) for w in before)
 
     @classmethod
     def from_cldr(
         cls,
         add: Mapping[str, Iterable[str]] | None = None,
         ignore: Mapping[str, Iterable[str]] | None = None,
+        word_after: Mapping[str, Mapping[str, Iterable[str]]] | None = None,
     ) -> Places:
         """CLDR's country and region names in our languages (and pt_PT's spellings), plus the
-        content's everyday forms, minus the content's everyday words."""
+        content's everyday forms, minus the content's everyday words; a name is a word where
+        one of its `word_after` words (by language, then name) stands just before it."""
         from babel import Locale
 
         locales = {lang.locale for lang in LANGUAGES.values()} | {"pt_PT"}
@@ -98,8 +111,13 @@ class Places:
             names.update(items)
         dropped = {normalize(w) for items in (ignore or {}).values() for w in items}
         dropped |= {fold(w) for w in dropped}
+        after: dict[str, list[str]] = {}
+        for by_name in (word_after or {}).values():
+            for name, words in by_name.items():
+                after.setdefault(name, []).extend(words)
         return cls(
-            n for n in names if normalize(n) not in dropped and fold(normalize(n)) not in dropped
+            (n for n in names if normalize(n) not in dropped and fold(normalize(n)) not in dropped),
+            after,
         )
 
     def mentions(self, norm: str) -> bool:
@@ -108,7 +126,8 @@ class Places:
             for i, word in enumerate(words):
                 for name in names.get(word, ()):
                     language = i and words[i - 1] in _LANGUAGE_WORDS
-                    if tuple(words[i : i + len(name)]) == name and not language:
+                    here = tuple(words[i : i + len(name)]) == name and not language
+                    if here and not self._a_word(name, words, i):
                         return True
         if norm.isascii():
             return False
@@ -127,3 +146,28 @@ class Places:
                     continue
                 return True
         return False
+
+    def _a_word(self, name: tuple[str, ...], words: list[str], at: int) -> bool:
+        """Whether the name at `words[at]` is a word of the sentence by what stands before it
+        (the content's `word_after`): "kaam ra ghar dubai" is "both work and home"."""
+        before = self._word_after.get(tuple(fold(w) for w in name))
+        if not before:
+            return False
+        return any(fold(w) in before for w in words[max(0, at - _WORD_AFTER_REACH) : at])
+
+    def plain(self, norm: str) -> str:
+        """`norm` without the place names that are words there by `word_after` ("kaam ra ghar
+        dubai", both work and home): their letters carry what the model learnt from questions
+        about the place (work in Dubai), not what the sentence says."""
+        if not self._word_after:
+            return norm
+        words = norm.split()
+        folded = [fold(w) for w in words]
+        drop: set[int] = set()
+        for name in self._word_after:
+            for i in range(len(words) - len(name) + 1):
+                if tuple(folded[i : i + len(name)]) == name and self._a_word(name, words, i):
+                    drop.update(range(i, i + len(name)))
+        if not drop:
+            return norm
+        return " ".join(w for i, w in enumerate(words) if i not in drop)

@@ -10,7 +10,7 @@ other message: a message with a phrase of each of its groups is refused where an
 first. Only an alarm escalates such a message (`bot/core/policy.py`): on the read evaluation sets
 every message that held a rule was a question not ours, and the models took forecasts for
 emergencies. The intent's `ours` rules say the opposite the same way: a business asking for a
-grant is ours, whatever the scope model's probability (`Beyond.asks_ours`).
+grant or an award is ours, whatever the scope model's probability (`Beyond.asks_ours`).
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ class Beyond:
             tuple(tuple(table(group) for group in rule.together) for rule in scope.beyond),
             tuple(rule.about for rule in scope.beyond),
             tuple(tuple(table(group) for group in rule.together) for rule in scope.ours),
-            Places.from_cldr(abroad.add, abroad.ignore) if abroad else Places.from_cldr(),
+            Places.from_cldr(abroad.add, abroad.ignore, abroad.word_after)
+            if abroad
+            else Places.from_cldr(),
         )
 
     def found(self, words: list[str]) -> bool:
@@ -63,8 +65,8 @@ class Beyond:
         """Whether the message (its terms, and `normalize`d) holds a phrase of every group of
         one `ours` rule, no rule of `beyond` and no place abroad: a business asking for a grant
         at home. The scope model learnt "buying" from private purchases (a car, a phone, a
-        house) and would refuse an owner buying a machine with a grant; such a question is
-        refused only where the out-of-scope intent ranks first (`Match.ours`)."""
+        house) and would refuse an owner buying a machine with a grant; for such a question the
+        out-of-scope intent is no candidate either (`Match.ours`)."""
         return (
             any(all(holds(words, group) for group in rule) for rule in self.ours)
             and not self.found(words)

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev54/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev55/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev55/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev56/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -74,7 +74,8 @@ FIFTIETH_REFEREE = EVAL / "dev51"
 FIFTY_FIRST_REFEREE = EVAL / "dev52"
 FIFTY_SECOND_REFEREE = EVAL / "dev53"
 FIFTY_THIRD_REFEREE = EVAL / "dev54"
-UNSEEN = EVAL / "dev55"
+FIFTY_FOURTH_REFEREE = EVAL / "dev55"
+UNSEEN = EVAL / "dev56"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -132,6 +133,7 @@ LATER_REFEREES = [
     FIFTY_FIRST_REFEREE,
     FIFTY_SECOND_REFEREE,
     FIFTY_THIRD_REFEREE,
+    FIFTY_FOURTH_REFEREE,
 ]
 
 
@@ -1219,6 +1221,51 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi disaster-emergency",
         ),
     ),
+    "dev56": (
+        496,
+        112,
+        (
+            "en health-checkup-safety",
+            "en life-work-balance-certification",
+            "en residence-card-basics",
+            "en social-insurance-pension",
+            "en telework-equipment-trial",
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id disaster-emergency",
+            "id minimum-wage-payslip",
+            "id outreach-visit-support",
+            "id satellite-office-subsidy",
+            "id social-insurance-pension",
+            "id telework-consulting-dispatch",
+            "id work-life-support-childcare-nursing",
+            "id youth-attraction-company-tours",
+            "ja foreign-worker-hiring-notification",
+            "ko outreach-visit-support",
+            "ko subsidy-overview",
+            "ko vocational-training-courses",
+            "pt consultation-centers-foreigners",
+            "pt disaster-emergency",
+            "pt joint-job-fair",
+            "pt municipal-model-projects",
+            "pt satellite-office-subsidy",
+            "pt service-industry-productivity",
+            "pt skills-succession",
+            "pt sme-definition-eligibility",
+            "pt telework-how-to-start",
+            "tl custom-order-training",
+            "tl disaster-emergency",
+            "tl life-work-balance-certification",
+            "tl social-insurance-pension",
+            "tl telework-consulting-dispatch",
+            "vi annual-paid-leave",
+            "vi certification-iso-support",
+            "zh equipment-investment-subsidy",
+            "zh minimum-wage-payslip",
+            "zh satellite-office-subsidy",
+            "zh sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -1241,14 +1288,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev54 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev55 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev55 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev56 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1561,6 +1608,25 @@ FIFTY_THIRD_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 94.0,
     "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
+# The fifty-fourth referee set, kept unseen until it judged Nepali owners' "both" and awards (a
+# name that is a word after "ra": "kaam ra ghar dubai" is not Dubai; a business asking for a
+# certification is ours, and the out-of-scope intent does not rank first for it), which gained
+# one Nepali award question (tests/eval/dev55/README.md; measured 2026-12-06: knowledge top-1
+# 96.5 %, lowest language 92.3 % vi, answered right 94.8 %, answered with a wrong entry 1.4 %, all
+# 124 emergencies at 97.6 % precision, out-of-scope answered 3.6 %, language 99.8 %; the best
+# peer 94.2 %). Floors hold what is reached.
+FIFTY_FOURTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 92.0,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 97.5,
+    "out_of_scope_answered_at_most": 4.0,
     "language": 99.5,
 }
 
@@ -2310,8 +2376,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FIFTY_FIRST_REFEREE, 529, FIFTY_FIRST_REFEREE_FLOORS),
         (FIFTY_SECOND_REFEREE, 510, FIFTY_SECOND_REFEREE_FLOORS),
         (FIFTY_THIRD_REFEREE, 538, FIFTY_THIRD_REFEREE_FLOORS),
+        (FIFTY_FOURTH_REFEREE, 538, FIFTY_FOURTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 55)],
+    ids=[f"dev{n}" for n in range(2, 56)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

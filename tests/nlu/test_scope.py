@@ -103,6 +103,14 @@ GRANTS = [
     "a nossa fábrica vai trocar a máquina de embalar, o governo paga uma parte do custo?",
     "うちの店の製氷機を入れ替えたい。都が費用の一部を負担してくれる制度ある？",
 ]
+# A business asking for a certification or an award, as the Nepali owners of the read sets ask
+# it ("Tokyo le nintei dinchha": the scope model refused every one)
+AWARDS = [
+    "hamro company lai pani Tokyo le dine nintei paunu kasari apply garne?",
+    "staff ko lagi ramro company lai certificate dinchha re, hamro pasal le pauna sakcha?",
+    "都のお墨付きをもらえる制度、うちの会社でも応募できる？",
+    "is there an award from the city for a small firm that treats its staff well?",
+]
 # ... but not one that names a place abroad, nor a grant for oneself
 NOT_GRANTS = [
     "chính phủ Thái Lan có trợ cấp cho xưởng nhỏ mua máy không",
@@ -110,6 +118,9 @@ NOT_GRANTS = [
     "is there a subsidy for buying an electric car for myself?",
     "I want to buy a new car for myself, can the city pay part of it?",
     "my mother wants to visit with a tourist visa, is there a grant for the company trip?",
+    "my cousin's company in Dubai got an award, how do they apply for it?",
+    # "công nhận" (recognised) folds to "công nhân" (a worker): only its longer forms count
+    "công ty có nhiều công nhân nước ngoài, có trợ giúp gì cho tôi không",
 ]
 
 
@@ -168,12 +179,14 @@ def grant_matchers(tmp_path_factory) -> tuple[Matcher, Matcher]:
     return matchers_of(with_and_without("out-of-scope", ours=[]), tmp_path_factory.mktemp("grants"))
 
 
-@pytest.mark.parametrize("text", GRANTS)
-def test_a_business_asking_for_a_grant_is_ours(grant_matchers, text: str) -> None:
+@pytest.mark.parametrize("text", GRANTS + AWARDS)
+def test_a_business_asking_for_a_grant_or_an_award_is_ours(grant_matchers, text: str) -> None:
     ruled, quiet = grant_matchers
     match = ruled.rank(text, None)
     assert match.ours and not match.beyond
     assert not quiet.rank(text, None).ours
+    # and the out-of-scope intent is not among what it may be: the entries rank
+    assert "out-of-scope" not in [c.id for c in match.candidates]
 
 
 @pytest.mark.parametrize("text", NOT_GRANTS)
@@ -182,7 +195,19 @@ def test_a_grant_abroad_or_for_oneself_is_not(grant_matchers, text: str) -> None
     assert not ruled.rank(text, None).ours
 
 
-def test_the_grant_rule_moves_no_score(grant_matchers) -> None:
+def test_the_grant_rule_moves_no_other_score(grant_matchers) -> None:
+    """A message without the rule is ranked as before; one with it loses the out-of-scope
+    candidate and nothing else: every other target keeps what each voice said of it."""
     ruled, quiet = grant_matchers
-    for text in GRANTS + NOT_GRANTS:
-        assert replace(ruled.rank(text, None), ours=False) == quiet.rank(text, None), text
+    for text in NOT_GRANTS:
+        assert ruled.rank(text, None) == quiet.rank(text, None), text
+    for text in GRANTS + AWARDS:
+        voices = {
+            c.id: (c.coverage, c.keyword, c.learnt)
+            for c in ruled.rank(text, None, limit=9).candidates
+        }
+        before = quiet.rank(text, None, limit=9).candidates
+        assert "out-of-scope" in [c.id for c in before] or text in AWARDS, text
+        for c in before:
+            if c.id in voices:
+                assert voices[c.id] == (c.coverage, c.keyword, c.learnt), text
