@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev55/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev56/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev56/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev57/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -75,7 +75,8 @@ FIFTY_FIRST_REFEREE = EVAL / "dev52"
 FIFTY_SECOND_REFEREE = EVAL / "dev53"
 FIFTY_THIRD_REFEREE = EVAL / "dev54"
 FIFTY_FOURTH_REFEREE = EVAL / "dev55"
-UNSEEN = EVAL / "dev56"
+FIFTY_FIFTH_REFEREE = EVAL / "dev56"
+UNSEEN = EVAL / "dev57"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -134,6 +135,7 @@ LATER_REFEREES = [
     FIFTY_SECOND_REFEREE,
     FIFTY_THIRD_REFEREE,
     FIFTY_FOURTH_REFEREE,
+    FIFTY_FIFTH_REFEREE,
 ]
 
 
@@ -1266,6 +1268,20 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh sme-definition-eligibility",
         ),
     ),
+    "dev57": (
+        561,
+        129,
+        (
+            "id consultation-centers-foreigners",
+            "id equipment-investment-subsidy",
+            "ja foreign-worker-hiring-notification",
+            "ja social-insurance-pension",
+            "pt certification-iso-support",
+            "pt telework-promotion-center",
+            "vi consultation-centers-foreigners",
+            "vi sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -1288,14 +1304,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev55 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev56 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev56 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev57 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1628,6 +1644,25 @@ FIFTY_FOURTH_REFEREE_FLOORS = {
     "urgent_precision": 97.5,
     "out_of_scope_answered_at_most": 4.0,
     "language": 99.5,
+}
+
+
+# The fifty-fifth referee set, kept unseen until it judged owners taking on older people and
+# housewives (a hypothetical pair: such an owner is not urgent), which moved none of its messages
+# (tests/eval/dev56/README.md; measured 2026-12-06: knowledge top-1 98.8 %, lowest language 95.0 %
+# ne, answered right 96.9 %, answered with a wrong entry 0.3 %, 111 of 112 emergencies at 98.2 %
+# precision, out-of-scope answered 1.7 %, language 99.2 %; the best peer 96.9 %). Floors hold what
+# is reached: an Indonesian "uang habis total, makanan gak ada" is the emergency missed, without
+# the safety line.
+FIFTY_FIFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.5,
+    "every_language": 94.5,
+    "answered_right": 96.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 98.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
 }
 
 
@@ -2377,8 +2412,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FIFTY_SECOND_REFEREE, 510, FIFTY_SECOND_REFEREE_FLOORS),
         (FIFTY_THIRD_REFEREE, 538, FIFTY_THIRD_REFEREE_FLOORS),
         (FIFTY_FOURTH_REFEREE, 538, FIFTY_FOURTH_REFEREE_FLOORS),
+        (FIFTY_FIFTH_REFEREE, 496, FIFTY_FIFTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 56)],
+    ids=[f"dev{n}" for n in range(2, 57)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -554,6 +554,20 @@ COMPANY_HELPS = {
     " siya matutulungan ngayon?": False,
 }
 
+# an owner taking on older people or housewives (True: the hiring entry, not a call for help,
+# as `dev4` to `dev51` showed owners' questions taken as urgent); the same people in an emergency's
+# report, collapsed or hit, are not (False)
+TAKING_ON = {
+    "we want to hire a few retirees and housewives for the packing line, how do we keep them?": True,
+    "シニアと主婦の方を朝のシフトで採用したい。長く働いてもらうコツは？": True,
+    "想招几个退休的大叔和家庭主妇来后厨帮忙，怎么留住他们": True,
+    "quán mình muốn tuyển thêm mấy cô nội trợ và các bác về hưu làm ca trưa, giữ chân kiểu gì": True,
+    "pasal ma retire bhayeka budhabudhi ra ghar ma basne didi haru rakhna man cha, kasari tikaune?": True,
+    "gusto naming mag-hire ng mga retirees para sa umaga, paano sila tatagal sa amin?": True,
+    "the retired man we hired last month collapsed at the counter and is not moving": False,
+    "one of the housewives we hire on Saturdays was hit by the manager today": False,
+}
+
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
 # urgency does not escalate it, only an alarm does)
 ASKING = {
@@ -563,6 +577,7 @@ ASKING = {
     "where to turn": WHERE_TO_TURN,
     "words only": WORDS_ONLY,
     "the company helps": COMPANY_HELPS,
+    "taking on": TAKING_ON,
 }
 
 
