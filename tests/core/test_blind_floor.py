@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev56/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev57/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev57/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev58/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -76,7 +76,8 @@ FIFTY_SECOND_REFEREE = EVAL / "dev53"
 FIFTY_THIRD_REFEREE = EVAL / "dev54"
 FIFTY_FOURTH_REFEREE = EVAL / "dev55"
 FIFTY_FIFTH_REFEREE = EVAL / "dev56"
-UNSEEN = EVAL / "dev57"
+FIFTY_SIXTH_REFEREE = EVAL / "dev57"
+UNSEEN = EVAL / "dev58"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -136,6 +137,7 @@ LATER_REFEREES = [
     FIFTY_THIRD_REFEREE,
     FIFTY_FOURTH_REFEREE,
     FIFTY_FIFTH_REFEREE,
+    FIFTY_SIXTH_REFEREE,
 ]
 
 
@@ -1282,6 +1284,22 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi sme-definition-eligibility",
         ),
     ),
+    "dev58": (
+        566,
+        130,
+        (
+            "en minimum-wage-payslip",
+            "id consultation-centers-foreigners",
+            "ja work-life-support-childcare-nursing",
+            "ja workplace-japanese-customs",
+            "ne health-checkup-safety",
+            "pt telework-promotion-center",
+            "tl consultation-centers-foreigners",
+            "tl subsidy-overview",
+            "vi disaster-emergency",
+            "zh sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -1304,14 +1322,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev56 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev57 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev57 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev58 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1652,17 +1670,36 @@ FIFTY_FOURTH_REFEREE_FLOORS = {
 # (tests/eval/dev56/README.md; measured 2026-12-06: knowledge top-1 98.8 %, lowest language 95.0 %
 # ne, answered right 96.9 %, answered with a wrong entry 0.3 %, 111 of 112 emergencies at 98.2 %
 # precision, out-of-scope answered 1.7 %, language 99.2 %; the best peer 96.9 %). Floors hold what
-# is reached: an Indonesian "uang habis total, makanan gak ada" is the emergency missed, without
-# the safety line.
+# is reached: the emergency missed then, an Indonesian "uang habis total, makanan gak ada",
+# escalates since the no-money pair learnt "makanan gak ada" (`dev57`'s change): 112 of 112.
 FIFTY_FIFTH_REFEREE_FLOORS = {
     "knowledge_top1": 98.5,
     "every_language": 94.5,
     "answered_right": 96.5,
     "answered_wrong_at_most": 0.5,
-    "urgent_recall": 99.0,
+    "urgent_recall": 100.0,
     "urgent_precision": 98.0,
     "out_of_scope_answered_at_most": 2.0,
     "language": 99.0,
+}
+
+
+# The fifty-sixth referee set, kept unseen until it judged hospital bills, the pension on going
+# home, part of a cost and no food (the conditional pair's "paying it all oneself", a pair for
+# going home and the pension paid back, "hỗ trợ phần nào", "makanan gak ada"), which moved none of
+# its messages (tests/eval/dev57/README.md; measured 2026-12-06: knowledge top-1 97.7 %, lowest
+# language 94.7 % id, answered right 96.3 %, answered with a wrong entry 0.3 %, all 129
+# emergencies at 96.3 % precision, out-of-scope answered 1.5 %, language 98.6 %; the best peer
+# 96.0 %). Floors hold what is reached.
+FIFTY_SIXTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 94.5,
+    "answered_right": 96.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 98.5,
 }
 
 
@@ -2413,8 +2450,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FIFTY_THIRD_REFEREE, 538, FIFTY_THIRD_REFEREE_FLOORS),
         (FIFTY_FOURTH_REFEREE, 538, FIFTY_FOURTH_REFEREE_FLOORS),
         (FIFTY_FIFTH_REFEREE, 496, FIFTY_FIFTH_REFEREE_FLOORS),
+        (FIFTY_SIXTH_REFEREE, 561, FIFTY_SIXTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 57)],
+    ids=[f"dev{n}" for n in range(2, 58)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -328,6 +328,20 @@ TYPED = {
             "não tenho dinheiro pra viajar nas férias, alguma dica de passeio barato em Tóquio?",
         ],
     ),
+    # no food in the other word order ("makanan gak ada": `dev56`'s missed emergency, read after
+    # its judgement); food alone, or a question about it, is no emergency
+    "no food, the other way round": (
+        [
+            "udah gak punya uang, makanan ga ada sama sekali dari kemarin",
+            "hết tiền rồi, trong tủ không còn gì ăn, 2 ngày nay",
+            "钱花光了，宿舍里吃的也没有，工资还要等一个星期",
+            "sem dinheiro, a comida acabou ontem e o salário só sai dia 25",
+        ],
+        [
+            "makanan gak ada yang halal di kantin kantor, ada saran?",
+            "a comida acabou cedo no restaurante do trabalho, é normal?",
+        ],
+    ),
 }
 
 
@@ -568,6 +582,28 @@ TAKING_ON = {
     "one of the housewives we hire on Saturdays was hit by the manager today": False,
 }
 
+# a conditional and paying it all oneself (True: a question about insurance, as `dev40` and
+# `dev44` asked "全部自腹？", "병원비 전부 제가 내야 해요?"); the same words in a report of a boss who
+# says so about an injury he wants hidden are not (False)
+PAYING_IT_ALL = {
+    "もし入院したら治療費は全額自己負担になりますか？社保に入ってるか分からなくて": True,
+    "만약 수술하게 되면 병원비 전부 제가 내야 하나요? 건강보험 가입됐는지 모르겠어요": True,
+    "kalau saya dirawat di RS seminggu, harus bayar sendiri semua?": True,
+    "se eu precisar operar, vou ter que pagar tudo do meu bolso?": True,
+    "I cut my hand on the slicer, the boss says if I see a doctor I pay everything myself and"
+    " must not report it as rosai": False,
+}
+
+# going home to one's country and the pension paid back (True: the pension entry, as easy-Japanese
+# workers in `dev20`, `dev52` and `dev53` asked); going home under a threat is not (False)
+GOING_HOME = {
+    "らいげつ 帰国します。脱退一時金は どこで たのむ？": True,
+    "when I go back to my country for good, how do I get the lump-sum withdrawal?": True,
+    "sắp về nước rồi, muốn lấy lại tiền nenkin thì làm sao": True,
+    "pulang ke indonesia bulan depan, klaim nenkin gimana caranya?": True,
+    "the boss says if I go back to my country he keeps my pension refund, it is a threat": False,
+}
+
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
 # urgency does not escalate it, only an alarm does)
 ASKING = {
@@ -578,6 +614,8 @@ ASKING = {
     "words only": WORDS_ONLY,
     "the company helps": COMPANY_HELPS,
     "taking on": TAKING_ON,
+    "paying it all": PAYING_IT_ALL,
+    "going home": GOING_HOME,
 }
 
 

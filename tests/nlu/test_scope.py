@@ -102,6 +102,9 @@ GRANTS = [
     "xưởng cơ khí muốn mua máy uốn ống mới, thành phố chi bớt một phần được ko",
     "a nossa fábrica vai trocar a máquina de embalar, o governo paga uma parte do custo?",
     "うちの店の製氷機を入れ替えたい。都が費用の一部を負担してくれる制度ある？",
+    # "some part of it" and "shoulder part of it" (`dev53`, `dev55`, read after their judgements)
+    "xưởng gỗ tính mua máy cưa CNC, Tokyo có hỗ trợ phần nào tiền máy không",
+    "tiệm giặt muốn đổi máy sấy công nghiệp, thành phố gánh giúp một phần được ko",
 ]
 # A business asking for a certification or an award, as the Nepali owners of the read sets ask
 # it ("Tokyo le nintei dinchha": the scope model refused every one)
