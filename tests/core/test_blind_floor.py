@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev57/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev58/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev58/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev59/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -77,7 +77,8 @@ FIFTY_THIRD_REFEREE = EVAL / "dev54"
 FIFTY_FOURTH_REFEREE = EVAL / "dev55"
 FIFTY_FIFTH_REFEREE = EVAL / "dev56"
 FIFTY_SIXTH_REFEREE = EVAL / "dev57"
-UNSEEN = EVAL / "dev58"
+FIFTY_SEVENTH_REFEREE = EVAL / "dev58"
+UNSEEN = EVAL / "dev59"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -138,6 +139,7 @@ LATER_REFEREES = [
     FIFTY_FOURTH_REFEREE,
     FIFTY_FIFTH_REFEREE,
     FIFTY_SIXTH_REFEREE,
+    FIFTY_SEVENTH_REFEREE,
 ]
 
 
@@ -1300,6 +1302,28 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh sme-definition-eligibility",
         ),
     ),
+    "dev59": (
+        558,
+        128,
+        (
+            "en satellite-office-subsidy",
+            "id consultation-centers-foreigners",
+            "id foreign-talent-employer-seminar",
+            "id foreign-worker-hiring-notification",
+            "id minimum-wage-payslip",
+            "id satellite-office-subsidy",
+            "ja social-insurance-pension",
+            "ko certification-iso-support",
+            "ko consultation-centers-foreigners",
+            "pt disaster-emergency",
+            "pt telework-promotion-center",
+            "pt workplace-japanese-customs",
+            "tl telework-equipment-trial",
+            "vi minimum-wage-payslip",
+            "vi sme-definition-eligibility",
+            "vi work-style-reform-declaration",
+        ),
+    ),
 }
 
 
@@ -1322,14 +1346,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev57 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev58 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev58 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev59 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1699,6 +1723,24 @@ FIFTY_SIXTH_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 96.0,
     "out_of_scope_answered_at_most": 2.0,
+    "language": 98.5,
+}
+
+
+# The fifty-seventh referee set, kept unseen until it judged an owner asking for a trainer to come
+# over (a hypothetical pair: such an owner is not urgent), which moved none of its messages
+# (tests/eval/dev58/README.md; measured 2026-12-06: knowledge top-1 96.9 %, lowest language 89.7 %
+# ne, answered right 94.9 %, answered with a wrong entry 1.1 %, all 130 emergencies at 97.7 %
+# precision, out-of-scope answered 2.7 %, language 98.8 %; the best peer 93.7 %). Floors hold what
+# is reached.
+FIFTY_SEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 89.5,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 97.5,
+    "out_of_scope_answered_at_most": 3.0,
     "language": 98.5,
 }
 
@@ -2451,8 +2493,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FIFTY_FOURTH_REFEREE, 538, FIFTY_FOURTH_REFEREE_FLOORS),
         (FIFTY_FIFTH_REFEREE, 496, FIFTY_FIFTH_REFEREE_FLOORS),
         (FIFTY_SIXTH_REFEREE, 561, FIFTY_SIXTH_REFEREE_FLOORS),
+        (FIFTY_SEVENTH_REFEREE, 566, FIFTY_SEVENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 58)],
+    ids=[f"dev{n}" for n in range(2, 59)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

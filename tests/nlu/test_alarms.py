@@ -604,6 +604,16 @@ GOING_HOME = {
     "the boss says if I go back to my country he keeps my pension refund, it is a threat": False,
 }
 
+# an owner asking for a trainer to come to the workplace (True: custom-order training, which
+# `dev31`, `dev50` and `dev57` showed taken as urgent); a trainer who hit someone there is not
+TRAINER_COMES = {
+    "can an instructor come to our bakery and train the new staff on our own ovens?": True,
+    "想请讲师到我们厂里，按我们的流水线给新员工上安全课": True,
+    "hamro sushi factory ma trainer pathauna milcha? staff lai hamrai machine ma sikaune": True,
+    "có chuyên gia nào tới tận xưởng may của mình dạy cho công nhân không": True,
+    "the trainer who came to our site hit one of the apprentices today": False,
+}
+
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
 # urgency does not escalate it, only an alarm does)
 ASKING = {
@@ -616,6 +626,7 @@ ASKING = {
     "taking on": TAKING_ON,
     "paying it all": PAYING_IT_ALL,
     "going home": GOING_HOME,
+    "a trainer comes": TRAINER_COMES,
 }
 
 
