@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev58/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev59/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev59/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev60/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -78,7 +78,8 @@ FIFTY_FOURTH_REFEREE = EVAL / "dev55"
 FIFTY_FIFTH_REFEREE = EVAL / "dev56"
 FIFTY_SIXTH_REFEREE = EVAL / "dev57"
 FIFTY_SEVENTH_REFEREE = EVAL / "dev58"
-UNSEEN = EVAL / "dev59"
+FIFTY_EIGHTH_REFEREE = EVAL / "dev59"
+UNSEEN = EVAL / "dev60"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -140,6 +141,7 @@ LATER_REFEREES = [
     FIFTY_FIFTH_REFEREE,
     FIFTY_SIXTH_REFEREE,
     FIFTY_SEVENTH_REFEREE,
+    FIFTY_EIGHTH_REFEREE,
 ]
 
 
@@ -1324,6 +1326,23 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi work-style-reform-declaration",
         ),
     ),
+    "dev60": (
+        554,
+        128,
+        (
+            "en health-checkup-safety",
+            "en telework-promotion-center",
+            "id consultation-centers-foreigners",
+            "id outreach-visit-support",
+            "id workplace-japanese-customs",
+            "ja residence-card-basics",
+            "ja social-insurance-pension",
+            "ne social-insurance-pension",
+            "pt consultation-centers-foreigners",
+            "pt telework-promotion-center",
+            "tl foreign-worker-hiring-notification",
+        ),
+    ),
 }
 
 
@@ -1346,14 +1365,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev58 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev59 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev59 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev60 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1742,6 +1761,25 @@ FIFTY_SEVENTH_REFEREE_FLOORS = {
     "urgent_precision": 97.5,
     "out_of_scope_answered_at_most": 3.0,
     "language": 98.5,
+}
+
+
+# The fifty-eighth referee set, kept unseen until it judged the insurance entry's marks (in
+# hospital or seriously ill outside work, sickness pay, unemployment benefit), which moved none
+# of its messages (tests/eval/dev59/README.md; measured 2026-12-06: knowledge top-1 94.5 %, lowest
+# language 82.5 % ne, answered right 93.6 %, answered with a wrong entry 0.9 %, all 128
+# emergencies at 93.4 % precision, out-of-scope answered 2.8 %, language 99.5 %; the best peer
+# 95.3 %: the first unseen set since dev31 on which the best peer made fewer knowledge errors).
+# Floors hold what is reached.
+FIFTY_EIGHTH_REFEREE_FLOORS = {
+    "knowledge_top1": 94.0,
+    "every_language": 82.0,
+    "answered_right": 93.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 93.0,
+    "out_of_scope_answered_at_most": 3.0,
+    "language": 99.0,
 }
 
 
@@ -2494,8 +2532,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FIFTY_FIFTH_REFEREE, 496, FIFTY_FIFTH_REFEREE_FLOORS),
         (FIFTY_SIXTH_REFEREE, 561, FIFTY_SIXTH_REFEREE_FLOORS),
         (FIFTY_SEVENTH_REFEREE, 566, FIFTY_SEVENTH_REFEREE_FLOORS),
+        (FIFTY_EIGHTH_REFEREE, 558, FIFTY_EIGHTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 59)],
+    ids=[f"dev{n}" for n in range(2, 60)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -2,14 +2,16 @@
 
 The old Tokyo scheme in which a company declared its goals to cut overtime, and the employers'
 programme to cut it, share their subject; so do the Tokyo award for a family-friendly workplace
-and the hiring desk, the course for the owner's right hand and the HR-strategy course. The idea
-that tells them apart (a pledge, an award, a right hand) is a phrase lookup (`marks:` on the
-entry): like an alarm or a voice, it must move no score of a message that does not hold it, and
+and the hiring desk, the course for the owner's right hand and the HR-strategy course, health
+insurance and pensions and the health check with workers' accident insurance. The idea that
+tells them apart (a pledge, an award, a right hand, a stay in hospital or a lost job) is a phrase
+lookup (`marks:` on the entry): like an alarm or a voice, it must move no score of a message that does not hold it, and
 where it does, only which of two related entries comes first.
 """
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import replace
 
 import pytest
@@ -98,6 +100,43 @@ def test_a_neighbour_far_behind_stays_behind(matchers) -> None:
     marked, quiet = matchers
     assert marked.rank(FAR, None) == quiet.rank(FAR, None)
     assert marked.rank(FAR, None).candidates[0].id == "hr-strategy-course"
+
+
+# Health insurance and pensions beside the health check and workers' accident insurance: a stay
+# in hospital, a long illness or a lost job is the insurance entry's idea (its marks). Read on
+# the shipped engine, with its marks and without them.
+INSURANCE_MARKED = [
+    "持病の腰痛が悪化して2週間入院することになりそう。会社の保険で医療費はどのくらい安くなる？",
+    "nếu mình ốm nặng nghỉ cả tháng không đi làm được thì có nhận được đồng nào không",
+]
+
+
+@pytest.mark.parametrize("text", INSURANCE_MARKED)
+def test_a_stay_in_hospital_gets_the_insurance_entry(engine, text: str) -> None:
+    marked = engine.matcher
+    assert engine.content.entries["social-insurance-pension"].marks, "its marks ship"
+    quiet = copy(marked)
+    quiet.marks = Marks({}, marked.marks.neighbours)
+    was = quiet.rank(text, None).candidates
+    now = marked.rank(text, None).candidates
+    assert (was[0].id, now[0].id) == ("health-checkup-safety", "social-insurance-pension")
+    assert [c.score for c in now] == [c.score for c in was]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "仕事中に足場から落ちて入院した。治療費は労災で出る？",
+        "got hospitalized after a forklift crushed my foot at the warehouse, does rosai pay?",
+    ],
+)
+def test_hurt_at_work_and_in_hospital_keeps_the_health_check(engine, text: str) -> None:
+    """The mark is there (入院, hospitalized), but the insurance entry is far behind."""
+    quiet = copy(engine.matcher)
+    quiet.marks = Marks({}, engine.matcher.marks.neighbours)
+    assert engine.matcher.marks.marked("social-insurance-pension", terms(text))
+    assert engine.matcher.rank(text, None) == quiet.rank(text, None)
+    assert quiet.rank(text, None).candidates[0].id == "health-checkup-safety"
 
 
 def marks(**tables: list[str]) -> Marks:
