@@ -135,13 +135,14 @@ def load_content(root: Path | None = None) -> Content:
                 problems.append(
                     f"knowledge/{entry.category}/{entry.id}.yaml: related: unknown id {other!r}"
                 )
-        if entry.marks and not any(
-            entry.id in o.related or o.id in entry.related for o in entries.values()
-        ):
-            problems.append(
-                f"knowledge/{entry.category}/{entry.id}.yaml: marks: settle a tie with a related"
-                " entry only, and this entry has none"
-            )
+        for key, marked in (("marks", entry.marks), ("marks_together", entry.marks_together)):
+            if marked and not any(
+                entry.id in o.related or o.id in entry.related for o in entries.values()
+            ):
+                problems.append(
+                    f"knowledge/{entry.category}/{entry.id}.yaml: {key}: settle a tie with a"
+                    " related entry only, and this entry has none"
+                )
 
     for path in sorted((root / "intents").glob("*.yaml")):
         rel = path.relative_to(root).as_posix()

@@ -347,6 +347,9 @@ class Entry(_Strict):
     # phrases only this entry's askers use beside a related neighbour's subject (a pledge, an
     # award, a right hand): they settle a near tie with it (`bot/nlu/marks.py`), train nothing
     marks: dict[str, list[str]] = Field(default_factory=dict)
+    # an idea told by two sides named together (older people and mothers, each common alone in
+    # the neighbours' questions): a message holds it when it holds a phrase of every group
+    marks_together: list[dict[str, list[str]]] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     review: dict[str, Review] = Field(default_factory=dict)
     related: list[str] = Field(default_factory=list)
@@ -364,6 +367,13 @@ class Entry(_Strict):
     @classmethod
     def _languages(cls, value: dict) -> dict:
         return _check_codes(value, ALL_CODES)
+
+    @field_validator("marks_together")
+    @classmethod
+    def _groups(cls, value: list[dict]) -> list[dict]:
+        if len(value) == 1:
+            raise ValueError("marks_together needs two groups or more (one group is `marks`)")
+        return [_check_codes(group, ALL_CODES) for group in value]
 
     @field_validator("answer")
     @classmethod

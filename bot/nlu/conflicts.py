@@ -44,7 +44,7 @@ def conflicts(content: Content) -> list[str]:
                 found += [
                     f"{path}: questions.{lang}: {q!r} holds a mark of {other}: it would go to"
                     " that neighbour when the two rank close"
-                    for other in sorted(marks.tables)
+                    for other in sorted({*marks.tables, *marks.together})
                     if (entry.id, other) in marks.neighbours.related and marks.marked(other, words)
                 ]
     for intent in content.intents.values():

@@ -14,7 +14,7 @@ score of another message, only which of two related entries near the top comes f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.nlu.neighbours import Neighbours
@@ -33,23 +33,34 @@ class Marks:
 
     tables: dict[str, Phrases]  # entry id -> its marks, every language in one table
     neighbours: Neighbours
+    # entry id -> the groups of its marks told together (`Entry.marks_together`)
+    together: dict[str, tuple[Phrases, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, content: Content) -> Marks:
         return cls(
             {e.id: table(e.marks) for e in content.entries.values() if e.marks},
             Neighbours.of(content),
+            {
+                e.id: tuple(table(group) for group in e.marks_together)
+                for e in content.entries.values()
+                if e.marks_together
+            },
         )
 
     def marked(self, entry: str, words: list[str]) -> bool:
-        """Whether the message holds one of the entry's marks."""
+        """Whether the message holds one of the entry's marks, or a phrase of every group of
+        its marks told together."""
         phrases = self.tables.get(entry)
-        return phrases is not None and holds(words, phrases)
+        groups = self.together.get(entry)
+        return (phrases is not None and holds(words, phrases)) or (
+            groups is not None and all(holds(words, group) for group in groups)
+        )
 
     def settle(self, words: list[str], candidates: list[Candidate]) -> list[Candidate]:
         """Where the first candidate is an entry the message does not mark, the best related
         entry close behind that it marks takes first place (`Neighbours.promote`)."""
-        if not self.tables or not candidates or candidates[0].kind != "entry":
+        if not (self.tables or self.together) or not candidates or candidates[0].kind != "entry":
             return candidates
         if self.marked(candidates[0].id, words):
             return candidates

@@ -156,3 +156,21 @@ def test_marks_need_a_related_entry_and_languages_we_speak(root: Path) -> None:
     (line,) = problems(root)
     assert line.startswith("knowledge/telework/sample-topic.yaml: marks:")
     assert "unknown language key(s) xx" in line
+
+
+def test_marks_told_together_need_two_groups_and_a_related_entry(root: Path) -> None:
+    together = "marks_together:\n  - {en: [retirees]}\n  - {en: [housewives]}\n"
+    marked = GOOD.replace("keywords: {en: [sample]}\n", "keywords: {en: [sample]}\n" + together)
+    write(root, "knowledge/telework/sample-topic.yaml", marked)
+    assert problems(root) == [
+        "knowledge/telework/sample-topic.yaml: marks_together: settle a tie with a related"
+        " entry only, and this entry has none"
+    ]
+    write(
+        root,
+        "knowledge/telework/sample-topic.yaml",
+        marked.replace("  - {en: [housewives]}\n", ""),
+    )
+    (line,) = problems(root)
+    assert line.startswith("knowledge/telework/sample-topic.yaml: marks_together:")
+    assert "needs two groups or more" in line

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev59/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev60/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev60/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev61/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -79,7 +79,8 @@ FIFTY_FIFTH_REFEREE = EVAL / "dev56"
 FIFTY_SIXTH_REFEREE = EVAL / "dev57"
 FIFTY_SEVENTH_REFEREE = EVAL / "dev58"
 FIFTY_EIGHTH_REFEREE = EVAL / "dev59"
-UNSEEN = EVAL / "dev60"
+FIFTY_NINTH_REFEREE = EVAL / "dev60"
+UNSEEN = EVAL / "dev61"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -142,6 +143,7 @@ LATER_REFEREES = [
     FIFTY_SIXTH_REFEREE,
     FIFTY_SEVENTH_REFEREE,
     FIFTY_EIGHTH_REFEREE,
+    FIFTY_NINTH_REFEREE,
 ]
 
 
@@ -1343,6 +1345,15 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl foreign-worker-hiring-notification",
         ),
     ),
+    "dev61": (
+        557,
+        123,
+        (
+            "id consultation-centers-foreigners",
+            "ja foreign-worker-hiring-notification",
+            "pt harassment-consultation",
+        ),
+    ),
 }
 
 
@@ -1365,14 +1376,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev59 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev60 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev60 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev61 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1780,6 +1791,24 @@ FIFTY_EIGHTH_REFEREE_FLOORS = {
     "urgent_precision": 93.0,
     "out_of_scope_answered_at_most": 3.0,
     "language": 99.0,
+}
+
+
+# The fifty-ninth referee set, kept unseen until it judged older people and mothers named together
+# (marks told together) with the hiring desk's own marks, which moved none of its messages
+# (tests/eval/dev60/README.md; measured 2026-12-06: knowledge top-1 96.6 %, lowest language 90.0 %
+# zh, answered right 95.4 %, answered with a wrong entry 1.4 %, all 128 emergencies at 97.7 %
+# precision, out-of-scope answered 8.2 %, five of 61, language 99.8 %; the best peer 94.3 %).
+# Floors hold what is reached.
+FIFTY_NINTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 89.5,
+    "answered_right": 95.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 97.5,
+    "out_of_scope_answered_at_most": 8.5,
+    "language": 99.5,
 }
 
 
@@ -2533,8 +2562,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FIFTY_SIXTH_REFEREE, 561, FIFTY_SIXTH_REFEREE_FLOORS),
         (FIFTY_SEVENTH_REFEREE, 566, FIFTY_SEVENTH_REFEREE_FLOORS),
         (FIFTY_EIGHTH_REFEREE, 558, FIFTY_EIGHTH_REFEREE_FLOORS),
+        (FIFTY_NINTH_REFEREE, 554, FIFTY_NINTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 60)],
+    ids=[f"dev{n}" for n in range(2, 61)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -95,3 +95,29 @@ def test_a_question_that_holds_a_neighbours_mark_is_named() -> None:
         " holds a mark of work-style-reform-declaration: it would go to that neighbour when the"
         " two rank close"
     ]
+
+
+def test_a_question_that_holds_every_group_of_a_neighbours_marks_told_together_is_named() -> None:
+    content = load_content(default_content_dir())
+    succession = content.entries["skills-succession"]
+    one = "our retirees could teach the young ones, how do we set that up?"
+    both = "could retirees and housewives on short shifts pass our skills on?"
+    planted = replace(
+        content,
+        entries={
+            **content.entries,
+            succession.id: succession.model_copy(
+                update={
+                    "questions": {
+                        **succession.questions,
+                        "en": [*succession.questions["en"], one, both],
+                    }
+                }
+            ),
+        },
+    )
+    assert conflicts(planted) == [
+        f"knowledge/training/skills-succession.yaml: questions.en: {both!r}"
+        " holds a mark of hiring-women-seniors: it would go to that neighbour when the"
+        " two rank close"
+    ]

@@ -139,6 +139,66 @@ def test_hurt_at_work_and_in_hospital_keeps_the_health_check(engine, text: str) 
     assert quiet.rank(text, None).candidates[0].id == "health-checkup-safety"
 
 
+def together(*groups: list[str], desk: list[str] = ()) -> Marks:
+    """Marks told together for hiring women and seniors, one English group each, and the hiring
+    desk's own marks."""
+    content = load_content(default_content_dir())
+    entries = {
+        k: e.model_copy(
+            update={
+                "marks": {"en": list(desk)} if k == "hiring-consultation-desk" and desk else {},
+                "marks_together": [{"en": g} for g in groups]
+                if k == "hiring-women-seniors"
+                else [],
+            }
+        )
+        for k, e in content.entries.items()
+    }
+    return Marks.of(replace(content, entries=entries))
+
+
+@pytest.fixture(scope="module")
+def seniors_and_mothers() -> Marks:
+    return together(["retirees", "seniors"], ["housewives", "mums"], desk=["no applicants"])
+
+
+@pytest.mark.parametrize(
+    ("words", "first"),
+    [
+        # both groups: the entry whose idea it is
+        ("retirees and housewives for the morning shift", "hiring-women-seniors"),
+        ("mums on short shifts, and seniors", "hiring-women-seniors"),
+        # one group alone is the neighbour's subject as much: nothing moves
+        ("our retirees know the trade, how do we pass it on", "skills-succession"),
+        ("housewives with small children on short shifts", "skills-succession"),
+    ],
+)
+def test_marks_told_together_need_every_group(seniors_and_mothers, words: str, first: str) -> None:
+    ranked = [entry("skills-succession", 0.60), entry("hiring-women-seniors", 0.50)]
+    out = seniors_and_mothers.settle(terms(words), ranked)
+    assert out[0].id == first
+    assert [c.score for c in out] == [0.60, 0.50]
+
+
+def test_the_desks_own_marks_keep_it_first(seniors_and_mothers) -> None:
+    """An owner whose ads bring nobody asks the desk, also about retirees and housewives."""
+    ranked = [entry("hiring-consultation-desk", 0.60), entry("hiring-women-seniors", 0.50)]
+    words = terms("no applicants for months; any advice on retirees and housewives?")
+    assert seniors_and_mothers.settle(words, ranked) == ranked
+    quiet = together(["retirees", "seniors"], ["housewives", "mums"])
+    assert quiet.settle(words, ranked)[0].id == "hiring-women-seniors"
+
+
+def test_the_shipped_groups_read_both_sides(engine) -> None:
+    marks = engine.matcher.marks
+    assert len(engine.content.entries["hiring-women-seniors"].marks_together) == 2
+    assert engine.content.entries["hiring-consultation-desk"].marks
+    both = "tiệm giặt muốn nhận mấy bác đã về hưu với mấy chị nội trợ làm ca sáng"
+    one = "mấy bác thợ giỏi sắp nghỉ hưu, làm sao truyền nghề cho lớp trẻ trước khi họ đi"
+    assert marks.marked("hiring-women-seniors", terms(both))
+    assert not marks.marked("hiring-women-seniors", terms(one))
+
+
 def marks(**tables: list[str]) -> Marks:
     content = load_content(default_content_dir())
     entries = {
