@@ -139,38 +139,35 @@ def test_the_shipped_voices_are_the_employers() -> None:
     assert len(content.voices["employer"]) == 9
 
 
-def test_marks_need_a_related_entry_and_languages_we_speak(root: Path) -> None:
-    marked = GOOD.replace(
-        "keywords: {en: [sample]}", "keywords: {en: [sample]}\nmarks: {en: [pledge]}"
-    )
+@pytest.mark.parametrize(
+    ("field", "marks", "broken", "why"),
+    [
+        (
+            "marks",
+            "marks: {en: [pledge]}\n",
+            ("{en: [pledge]}", "{xx: [pledge]}"),
+            "unknown language key(s) xx",
+        ),
+        (
+            "marks_together",
+            "marks_together:\n  - {en: [retirees]}\n  - {en: [housewives]}\n",
+            ("  - {en: [housewives]}\n", ""),
+            "needs two groups or more",
+        ),
+    ],
+)
+def test_marks_need_a_related_entry_and_a_valid_form(
+    root: Path, field: str, marks: str, broken: tuple[str, str], why: str
+) -> None:
+    """Marks, alone or told together, settle a tie with a related entry only; a language we do
+    not speak, or a single group told "together", is refused."""
+    marked = GOOD.replace("keywords: {en: [sample]}\n", "keywords: {en: [sample]}\n" + marks)
     write(root, "knowledge/telework/sample-topic.yaml", marked)
     assert problems(root) == [
-        "knowledge/telework/sample-topic.yaml: marks: settle a tie with a related entry only,"
+        f"knowledge/telework/sample-topic.yaml: {field}: settle a tie with a related entry only,"
         " and this entry has none"
     ]
-    write(
-        root,
-        "knowledge/telework/sample-topic.yaml",
-        marked.replace("{en: [pledge]}", "{xx: [pledge]}"),
-    )
+    write(root, "knowledge/telework/sample-topic.yaml", marked.replace(*broken))
     (line,) = problems(root)
-    assert line.startswith("knowledge/telework/sample-topic.yaml: marks:")
-    assert "unknown language key(s) xx" in line
-
-
-def test_marks_told_together_need_two_groups_and_a_related_entry(root: Path) -> None:
-    together = "marks_together:\n  - {en: [retirees]}\n  - {en: [housewives]}\n"
-    marked = GOOD.replace("keywords: {en: [sample]}\n", "keywords: {en: [sample]}\n" + together)
-    write(root, "knowledge/telework/sample-topic.yaml", marked)
-    assert problems(root) == [
-        "knowledge/telework/sample-topic.yaml: marks_together: settle a tie with a related"
-        " entry only, and this entry has none"
-    ]
-    write(
-        root,
-        "knowledge/telework/sample-topic.yaml",
-        marked.replace("  - {en: [housewives]}\n", ""),
-    )
-    (line,) = problems(root)
-    assert line.startswith("knowledge/telework/sample-topic.yaml: marks_together:")
-    assert "needs two groups or more" in line
+    assert line.startswith(f"knowledge/telework/sample-topic.yaml: {field}:")
+    assert why in line
