@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev60/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev61/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev61/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev62/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -80,7 +80,8 @@ FIFTY_SIXTH_REFEREE = EVAL / "dev57"
 FIFTY_SEVENTH_REFEREE = EVAL / "dev58"
 FIFTY_EIGHTH_REFEREE = EVAL / "dev59"
 FIFTY_NINTH_REFEREE = EVAL / "dev60"
-UNSEEN = EVAL / "dev61"
+SIXTIETH_REFEREE = EVAL / "dev61"
+UNSEEN = EVAL / "dev62"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -144,6 +145,7 @@ LATER_REFEREES = [
     FIFTY_SEVENTH_REFEREE,
     FIFTY_EIGHTH_REFEREE,
     FIFTY_NINTH_REFEREE,
+    SIXTIETH_REFEREE,
 ]
 
 
@@ -1354,6 +1356,19 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt harassment-consultation",
         ),
     ),
+    "dev62": (
+        562,
+        125,
+        (
+            "id sme-definition-eligibility",
+            "id telework-consulting-dispatch",
+            "ko disaster-emergency",
+            "ko harassment-consultation",
+            "pt annual-paid-leave",
+            "pt telework-equipment-trial",
+            "zh consultation-centers-foreigners",
+        ),
+    ),
 }
 
 
@@ -1376,14 +1391,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev60 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev61 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev61 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev62 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1809,6 +1824,24 @@ FIFTY_NINTH_REFEREE_FLOORS = {
     "urgent_precision": 97.5,
     "out_of_scope_answered_at_most": 8.5,
     "language": 99.5,
+}
+
+
+# The sixtieth referee set, kept unseen until it judged job ads that bring nobody asked as a
+# question (a hypothetical pair), which moved none of its messages (tests/eval/dev61/README.md;
+# measured 2026-12-06: knowledge top-1 97.5 %, lowest language 92.5 % vi, answered right 95.0 %,
+# answered with a wrong entry 0.6 %, 122 of 123 emergencies at 95.3 % precision, the one missed
+# with the safety line, out-of-scope answered 3.4 %, language 99.5 %; the best peer 96.6 %).
+# Floors hold what is reached.
+SIXTIETH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 92.0,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 95.0,
+    "out_of_scope_answered_at_most": 3.5,
+    "language": 99.0,
 }
 
 
@@ -2563,8 +2596,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FIFTY_SEVENTH_REFEREE, 566, FIFTY_SEVENTH_REFEREE_FLOORS),
         (FIFTY_EIGHTH_REFEREE, 558, FIFTY_EIGHTH_REFEREE_FLOORS),
         (FIFTY_NINTH_REFEREE, 554, FIFTY_NINTH_REFEREE_FLOORS),
+        (SIXTIETH_REFEREE, 557, SIXTIETH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 61)],
+    ids=[f"dev{n}" for n in range(2, 62)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

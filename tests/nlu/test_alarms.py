@@ -614,6 +614,17 @@ TRAINER_COMES = {
     "the trainer who came to our site hit one of the apprentices today": False,
 }
 
+# an owner whose job ads bring nobody, asking where to get advice (True: the hiring desk, which
+# romanised Nepali curry-shop owners from `dev24` to `dev59` had taken as urgent); the same owner
+# reporting a collapse or a threat is not (False)
+NOBODY_APPLIES = {
+    "mero momo pasal ma 5 mahina dekhi staff khojeko, kohi aaudainan. salah dine thau chha?": True,
+    "our noodle stand has had no applicants since spring, is there a desk that gives advice?": True,
+    "洗车店招不到人快半年了，东京有没有给小企业出主意的咨询窗口？": True,
+    "kulang sa tao ang bakery namin, may konsultasyon ba ang Tokyo para sa ganito?": True,
+    "no applicants for months and now the one cook we have collapsed in the kitchen, advice?": False,
+}
+
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
 # urgency does not escalate it, only an alarm does)
 ASKING = {
@@ -627,6 +638,7 @@ ASKING = {
     "paying it all": PAYING_IT_ALL,
     "going home": GOING_HOME,
     "a trainer comes": TRAINER_COMES,
+    "nobody applies": NOBODY_APPLIES,
 }
 
 
