@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev61/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev62/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev62/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev63/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -81,7 +81,8 @@ FIFTY_SEVENTH_REFEREE = EVAL / "dev58"
 FIFTY_EIGHTH_REFEREE = EVAL / "dev59"
 FIFTY_NINTH_REFEREE = EVAL / "dev60"
 SIXTIETH_REFEREE = EVAL / "dev61"
-UNSEEN = EVAL / "dev62"
+SIXTY_FIRST_REFEREE = EVAL / "dev62"
+UNSEEN = EVAL / "dev63"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -146,6 +147,7 @@ LATER_REFEREES = [
     FIFTY_EIGHTH_REFEREE,
     FIFTY_NINTH_REFEREE,
     SIXTIETH_REFEREE,
+    SIXTY_FIRST_REFEREE,
 ]
 
 
@@ -1369,6 +1371,20 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh consultation-centers-foreigners",
         ),
     ),
+    "dev63": (
+        563,
+        131,
+        (
+            "id consultation-centers-foreigners",
+            "id foreign-worker-visa-status",
+            "id life-work-balance-certification",
+            "ko consultation-centers-foreigners",
+            "pt annual-paid-leave",
+            "pt telework-promotion-center",
+            "tl telework-equipment-trial",
+            "vi disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -1391,14 +1407,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev61 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev62 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev62 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev63 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1832,16 +1848,35 @@ FIFTY_NINTH_REFEREE_FLOORS = {
 # measured 2026-12-06: knowledge top-1 97.5 %, lowest language 92.5 % vi, answered right 95.0 %,
 # answered with a wrong entry 0.6 %, 122 of 123 emergencies at 95.3 % precision, the one missed
 # with the safety line, out-of-scope answered 3.4 %, language 99.5 %; the best peer 96.6 %).
-# Floors hold what is reached.
+# Floors hold what is reached: all 123 emergencies since a balance of zero written with the digit
+# ("0 yen") joined the no-money pair.
 SIXTIETH_REFEREE_FLOORS = {
     "knowledge_top1": 97.0,
     "every_language": 92.0,
     "answered_right": 94.5,
     "answered_wrong_at_most": 1.0,
-    "urgent_recall": 99.0,
+    "urgent_recall": 100.0,
     "urgent_precision": 95.0,
     "out_of_scope_answered_at_most": 3.5,
     "language": 99.0,
+}
+
+
+# The sixty-first referee set, kept unseen until it judged a balance of zero written with the digit
+# (the no-money pair's "0 yen"), which moved none of its messages (tests/eval/dev62/README.md;
+# measured 2026-12-06: knowledge top-1 93.8 %, lowest language 82.5 % ne, answered right 90.9 %,
+# answered with a wrong entry 1.7 %, all 125 emergencies at 91.9 % precision, out-of-scope
+# answered 3.2 %, language 99.8 %; the best peer 92.6 %, the hardest set for every system so
+# far). Floors hold what is reached.
+SIXTY_FIRST_REFEREE_FLOORS = {
+    "knowledge_top1": 93.5,
+    "every_language": 82.0,
+    "answered_right": 90.5,
+    "answered_wrong_at_most": 2.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 91.5,
+    "out_of_scope_answered_at_most": 3.5,
+    "language": 99.5,
 }
 
 
@@ -2597,8 +2632,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FIFTY_EIGHTH_REFEREE, 558, FIFTY_EIGHTH_REFEREE_FLOORS),
         (FIFTY_NINTH_REFEREE, 554, FIFTY_NINTH_REFEREE_FLOORS),
         (SIXTIETH_REFEREE, 557, SIXTIETH_REFEREE_FLOORS),
+        (SIXTY_FIRST_REFEREE, 562, SIXTY_FIRST_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 62)],
+    ids=[f"dev{n}" for n in range(2, 63)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -342,6 +342,21 @@ TYPED = {
             "a comida acabou cedo no restaurante do trabalho, é normal?",
         ],
     ),
+    # a balance of zero written with the digit, beside no food (`dev61`'s missed emergency, read
+    # after its judgement); a price of zero alone is no emergency
+    "zero with the digit": (
+        [
+            "nothing to eat since sunday, wallet says 0 yen, next pay in 9 days",
+            "財布0円、きのうから何も食べてない",
+            "钱包里0日元，两天没吃饭了",
+            "ví còn 0 yên, từ hôm qua chưa ăn gì",
+            "지갑에 0엔, 어제부터 굶었어요",
+        ],
+        [
+            "the app says shipping is 0 yen, which bento should I order?",
+            "入場料0円のイベントって、屋台も出る？",
+        ],
+    ),
 }
 
 
