@@ -67,6 +67,7 @@ def make_synthetic(target: Path, count: int, seed: int = 7) -> None:
         data["id"] = f"{base.id}-syn{n}"
         data["related"] = []
         data["marks"] = {}  # a mark settles a tie with a related entry, and a copy has none
+        data["marks_together"] = []
         joiner = {"ja": "", "zh": ""}
         for lang, qs in data["questions"].items():
             sep = joiner.get(lang, " ")
