@@ -1866,8 +1866,7 @@ SIXTIETH_REFEREE_FLOORS = {
 # (the no-money pair's "0 yen"), which moved none of its messages (tests/eval/dev62/README.md;
 # measured 2026-12-06: knowledge top-1 93.8 %, lowest language 82.5 % ne, answered right 90.9 %,
 # answered with a wrong entry 1.7 %, all 125 emergencies at 91.9 % precision, out-of-scope
-# answered 3.2 %, language 99.8 %; the best peer 92.6 %, the hardest set for every system so
-# far). Floors hold what is reached.
+# answered 3.2 %, language 99.8 %; the best peer 92.6 %). Floors hold what is reached.
 SIXTY_FIRST_REFEREE_FLOORS = {
     "knowledge_top1": 93.5,
     "every_language": 82.0,

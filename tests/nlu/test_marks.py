@@ -5,8 +5,8 @@ programme to cut it, share their subject; so do the Tokyo award for a family-fri
 and the hiring desk, the course for the owner's right hand and the HR-strategy course, health
 insurance and pensions and the health check with workers' accident insurance. The idea that
 tells them apart (a pledge, an award, a right hand, a stay in hospital or a lost job) is a phrase
-lookup (`marks:` on the entry): like an alarm or a voice, it must move no score of a message that does not hold it, and
-where it does, only which of two related entries comes first.
+lookup (`marks:` on the entry): like an alarm or a voice, it must move no score of a message
+that does not hold it, and where it does, only which of two related entries comes first.
 """
 
 from __future__ import annotations
