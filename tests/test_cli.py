@@ -60,7 +60,7 @@ def test_ask_json_names_the_answer_given_beside_an_escalation() -> None:
     # intent is the decision (urgent), entry the answer that went beside it; a suggestion
     # still has no entry (the contract's other half)
     lines = [
-        {"text": "工作的时候被机器夹伤了手，医药费要我自己出吗？"},
+        {"text": "上周在车间被机器夹伤了手，现在还疼，这种算劳灾吗？"},
         {"text": "training for staff"},
     ]
     stdin = "\n".join(json.dumps(x, ensure_ascii=False) for x in lines)

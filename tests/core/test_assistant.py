@@ -309,7 +309,7 @@ async def test_a_bare_no_is_not_an_emergency(assistant: Assistant, text: str, hi
 
 # -- a question that only sounds like an emergency: the help, and the answer beside it --------
 
-FLAGGED_QUESTION = "工作的时候被机器夹伤了手，医药费要我自己出吗？"  # "my hand got caught…"
+FLAGGED_QUESTION = "上周在车间被机器夹伤了手，现在还疼，这种算劳灾吗？"  # "my hand got caught…"
 
 
 async def test_a_flagged_question_gets_the_help_and_then_its_answer(user: Dialogue) -> None:
@@ -318,6 +318,15 @@ async def test_a_flagged_question_gets_the_help_and_then_its_answer(user: Dialog
     assert urgent.kind == "urgent" and urgent.handoff and "119" in urgent.text
     assert (answer.kind, answer.entry, answer.lang) == ("answer", "health-checkup-safety", "zh")
     assert answer.sources  # the same sourced answer as when asked calmly
+
+
+async def test_who_pays_the_hospital_bill_gets_its_answer_and_the_way_out(user: Dialogue) -> None:
+    # a bill and whose pocket (a hypothetical pair): the work-injury answer, not a ticket, with
+    # the emergency numbers and the one-tap way to a person all the same
+    await user.says("工作的时候被机器夹伤了手，医药费要我自己出吗？")
+    assert [r.kind for r in user.replies] == ["answer"] and not user.first.handoff
+    assert user.first.entry == "health-checkup-safety"
+    assert "119" in user.first.text and user.first.buttons[-1].action == "human:urgent"
 
 
 @pytest.mark.parametrize(

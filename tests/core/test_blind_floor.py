@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev62/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev63/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev63/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev64/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -82,7 +82,8 @@ FIFTY_EIGHTH_REFEREE = EVAL / "dev59"
 FIFTY_NINTH_REFEREE = EVAL / "dev60"
 SIXTIETH_REFEREE = EVAL / "dev61"
 SIXTY_FIRST_REFEREE = EVAL / "dev62"
-UNSEEN = EVAL / "dev63"
+SIXTY_SECOND_REFEREE = EVAL / "dev63"
+UNSEEN = EVAL / "dev64"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -148,6 +149,7 @@ LATER_REFEREES = [
     FIFTY_NINTH_REFEREE,
     SIXTIETH_REFEREE,
     SIXTY_FIRST_REFEREE,
+    SIXTY_SECOND_REFEREE,
 ]
 
 
@@ -1385,6 +1387,20 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi disaster-emergency",
         ),
     ),
+    "dev64": (
+        542,
+        119,
+        (
+            "ko consultation-centers-foreigners",
+            "ko subsidy-overview",
+            "pt annual-paid-leave",
+            "pt disaster-emergency",
+            "pt telework-how-to-start",
+            "tl subsidy-overview",
+            "tl telework-equipment-trial",
+            "zh minimum-wage-payslip",
+        ),
+    ),
 }
 
 
@@ -1407,14 +1423,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev62 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev63 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev63 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev64 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1875,6 +1891,23 @@ SIXTY_FIRST_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 91.5,
     "out_of_scope_answered_at_most": 3.5,
+    "language": 99.5,
+}
+
+
+# The sixty-second referee set, kept unseen until it judged a hospital bill and the question who
+# pays it (a hypothetical pair), which moved none of its messages (tests/eval/dev63/README.md;
+# measured 2026-12-07: knowledge top-1 94.9 %, lowest language 89.7 % tl, answered right 91.5 %,
+# answered with a wrong entry 0.9 %, all 131 emergencies at 94.9 % precision, out-of-scope
+# answered 0.0 %, language 100 %; the best peer 94.0 %). Floors hold what is reached.
+SIXTY_SECOND_REFEREE_FLOORS = {
+    "knowledge_top1": 94.5,
+    "every_language": 89.5,
+    "answered_right": 91.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 0.5,
     "language": 99.5,
 }
 
@@ -2632,8 +2665,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (FIFTY_NINTH_REFEREE, 554, FIFTY_NINTH_REFEREE_FLOORS),
         (SIXTIETH_REFEREE, 557, SIXTIETH_REFEREE_FLOORS),
         (SIXTY_FIRST_REFEREE, 562, SIXTY_FIRST_REFEREE_FLOORS),
+        (SIXTY_SECOND_REFEREE, 563, SIXTY_SECOND_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 63)],
+    ids=[f"dev{n}" for n in range(2, 64)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

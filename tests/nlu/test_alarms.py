@@ -640,6 +640,18 @@ NOBODY_APPLIES = {
     "no applicants for months and now the one cook we have collapsed in the kitchen, advice?": False,
 }
 
+# a hospital bill and the question who pays it, after a treated cut or before any (True: the
+# work-injury answer, which the urgency model had taken for an emergency in `dev2` to `dev62`);
+# the same bill with a boss who hides the injury, or bleeding now, is not (False)
+WHO_PAYS_THE_BILL = {
+    "パン工場でオーブンの天板に腕が当たって水ぶくれ。治ったけど病院代って会社持ちになる？": True,
+    "削木头的时候凿子划到手背，已经拆线了，这个医药费是我自己出还是厂里出？劳灾能用吗": True,
+    "세탁 공장에서 다리미에 팔 데면 병원비 누가 내요? 산재 되나요": True,
+    "em làm ở tiệm giặt, lỡ bàn là làm bỏng cánh tay thì viện phí ai trả? rosai có dùng được ko": True,
+    "the owner says if I put the burn on rosai the shop gets in trouble, so the hospital bill is mine. who pays?": False,
+    "cut my thumb on the bread slicer and it's bleeding through the towel, who pays the hospital?": False,
+}
+
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
 # urgency does not escalate it, only an alarm does)
 ASKING = {
@@ -654,6 +666,7 @@ ASKING = {
     "going home": GOING_HOME,
     "a trainer comes": TRAINER_COMES,
     "nobody applies": NOBODY_APPLIES,
+    "who pays the bill": WHO_PAYS_THE_BILL,
 }
 
 
