@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev63/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev64/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev64/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev65/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -83,7 +83,8 @@ FIFTY_NINTH_REFEREE = EVAL / "dev60"
 SIXTIETH_REFEREE = EVAL / "dev61"
 SIXTY_FIRST_REFEREE = EVAL / "dev62"
 SIXTY_SECOND_REFEREE = EVAL / "dev63"
-UNSEEN = EVAL / "dev64"
+SIXTY_THIRD_REFEREE = EVAL / "dev64"
+UNSEEN = EVAL / "dev65"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -150,6 +151,7 @@ LATER_REFEREES = [
     SIXTIETH_REFEREE,
     SIXTY_FIRST_REFEREE,
     SIXTY_SECOND_REFEREE,
+    SIXTY_THIRD_REFEREE,
 ]
 
 
@@ -1401,6 +1403,32 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh minimum-wage-payslip",
         ),
     ),
+    "dev65": (
+        530,
+        122,
+        (
+            "en telework-consulting-dispatch",
+            "id consultation-centers-foreigners",
+            "id foreign-worker-hiring-notification",
+            "id minimum-wage-payslip",
+            "id satellite-office-subsidy",
+            "ja outreach-visit-support",
+            "ja sme-definition-eligibility",
+            "ja telework-promotion-center",
+            "ko annual-paid-leave",
+            "ko telework-promotion-center",
+            "pt foreign-worker-hiring-notification",
+            "pt joint-job-fair",
+            "pt manufacturing-productivity-program",
+            "pt subsidy-overview",
+            "pt telework-promotion-center",
+            "tl satellite-office-subsidy",
+            "tl telework-promotion-center",
+            "vi sme-definition-eligibility",
+            "vi subsidy-overview",
+            "zh annual-paid-leave",
+        ),
+    ),
 }
 
 
@@ -1423,14 +1451,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev63 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev64 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev64 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev65 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1907,6 +1935,23 @@ SIXTY_SECOND_REFEREE_FLOORS = {
     "answered_wrong_at_most": 1.0,
     "urgent_recall": 100.0,
     "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 0.5,
+    "language": 99.5,
+}
+
+
+# The sixty-third referee set, kept unseen until it judged mistreatment in words as people put it
+# (the words pair's forms), which moved none of its messages (tests/eval/dev64/README.md; measured
+# 2026-12-07: knowledge top-1 99.4 %, lowest language 97.3 % pt, answered right 98.0 %, answered
+# with a wrong entry 0.0 %, all 119 emergencies at 96.7 % precision, out-of-scope answered 0.0 %,
+# language 99.8 %; the best peer 97.4 %). Floors hold what is reached.
+SIXTY_THIRD_REFEREE_FLOORS = {
+    "knowledge_top1": 99.0,
+    "every_language": 97.0,
+    "answered_right": 97.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.5,
     "out_of_scope_answered_at_most": 0.5,
     "language": 99.5,
 }
@@ -2666,8 +2711,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SIXTIETH_REFEREE, 557, SIXTIETH_REFEREE_FLOORS),
         (SIXTY_FIRST_REFEREE, 562, SIXTY_FIRST_REFEREE_FLOORS),
         (SIXTY_SECOND_REFEREE, 563, SIXTY_SECOND_REFEREE_FLOORS),
+        (SIXTY_THIRD_REFEREE, 542, SIXTY_THIRD_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 64)],
+    ids=[f"dev{n}" for n in range(2, 65)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

@@ -548,6 +548,14 @@ WORDS_ONLY = {
     "组长骂我，还说要杀了我，我能去哪里": False,
     "atasan membentak saya dan gaji belum dibayar 2 bulan, lapor ke mana?": False,
     "선배가 욕하고 몸을 만져요. 어디에 신고해요?": False,
+    # the forms learnt with `dev64`'s change: "in front of everyone" as the insult, and where to
+    # talk as people ask it; a threat to send the worker home or fire them is still an emergency
+    "the head chef calls me slow in front of everyone at lunch rush. is there someone I can talk to?": True,
+    "主任总当着客人的面说我们越南人就是不行，有没有地方能说说这种事": True,
+    "점장이 손님들 앞에서 외모 얘기를 자꾸 해요. 상담해 주는 곳 있을까요": True,
+    "kepala gudang ngatain aku lelet depan orang2 tiap pagi, mau curhat ke siapa ya": True,
+    "the boss screams in front of everyone that he will call immigration on me. who can I talk to?": False,
+    "工場長がみんなの前で「次ミスしたらクビ」と怒鳴る。誰かに話を聞いてもらえるところは？": False,
 }
 
 # the company as the one who helps a carer, a worker in treatment or a new parent (True); the
