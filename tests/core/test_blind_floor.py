@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev64/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev65/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev65/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev66/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -84,7 +84,8 @@ SIXTIETH_REFEREE = EVAL / "dev61"
 SIXTY_FIRST_REFEREE = EVAL / "dev62"
 SIXTY_SECOND_REFEREE = EVAL / "dev63"
 SIXTY_THIRD_REFEREE = EVAL / "dev64"
-UNSEEN = EVAL / "dev65"
+SIXTY_FOURTH_REFEREE = EVAL / "dev65"
+UNSEEN = EVAL / "dev66"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -152,6 +153,7 @@ LATER_REFEREES = [
     SIXTY_FIRST_REFEREE,
     SIXTY_SECOND_REFEREE,
     SIXTY_THIRD_REFEREE,
+    SIXTY_FOURTH_REFEREE,
 ]
 
 
@@ -1429,6 +1431,26 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh annual-paid-leave",
         ),
     ),
+    "dev66": (
+        518,
+        115,
+        (
+            "en foreign-worker-hiring-notification",
+            "en sme-definition-eligibility",
+            "id consultation-centers-foreigners",
+            "ja sme-definition-eligibility",
+            "ko annual-paid-leave",
+            "ko consultation-centers-foreigners",
+            "ko foreign-worker-hiring-notification",
+            "pt municipal-model-projects",
+            "pt residence-card-basics",
+            "pt sme-definition-eligibility",
+            "pt social-insurance-pension",
+            "tl satellite-office-subsidy",
+            "tl telework-equipment-trial",
+            "vi disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -1451,14 +1473,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev64 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev65 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev65 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev66 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1954,6 +1976,23 @@ SIXTY_THIRD_REFEREE_FLOORS = {
     "urgent_precision": 96.5,
     "out_of_scope_answered_at_most": 0.5,
     "language": 99.5,
+}
+
+
+# The sixty-fourth referee set, kept unseen until it judged which number to call asked in advance
+# (a hypothetical pair), which moved none of its messages (tests/eval/dev65/README.md; measured
+# 2026-12-07: knowledge top-1 97.6 %, lowest language 94.7 % vi, answered right 95.6 %, answered
+# with a wrong entry 0.0 %, all 122 emergencies at 96.1 % precision, out-of-scope answered 0.0 %,
+# language 99.4 %; the best peer 95.3 %). Floors hold what is reached.
+SIXTY_FOURTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 94.5,
+    "answered_right": 95.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.0,
+    "out_of_scope_answered_at_most": 0.5,
+    "language": 99.0,
 }
 
 
@@ -2712,8 +2751,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SIXTY_FIRST_REFEREE, 562, SIXTY_FIRST_REFEREE_FLOORS),
         (SIXTY_SECOND_REFEREE, 563, SIXTY_SECOND_REFEREE_FLOORS),
         (SIXTY_THIRD_REFEREE, 542, SIXTY_THIRD_REFEREE_FLOORS),
+        (SIXTY_FOURTH_REFEREE, 530, SIXTY_FOURTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 65)],
+    ids=[f"dev{n}" for n in range(2, 66)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

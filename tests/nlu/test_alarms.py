@@ -660,6 +660,17 @@ WHO_PAYS_THE_BILL = {
     "cut my thumb on the bread slicer and it's bleeding through the towel, who pays the hospital?": False,
 }
 
+# a conditional and the question which number to call, asked in advance (True: the disaster
+# entry's numbers, which the urgency model had taken for an emergency in `dev31` to `dev62`); the
+# same question while it is burning, or with someone trapped now, is not (False)
+NUMBER_TO_CALL = {
+    "要是仓库半夜冒烟了，我们该打几号？说中文有人听得懂吗": True,
+    "もし工房で漏電して火が出たら何番にかければいいですか": True,
+    "kalau mesin giling di pabrik tahu kebakaran, nomor berapa yg harus ditelpon?": True,
+    "the storeroom is on fire right now and i dont know the number, which number?!": False,
+    "如果现在有人被压在货架下面怎么办，打几号，快点": False,
+}
+
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
 # urgency does not escalate it, only an alarm does)
 ASKING = {
@@ -675,6 +686,7 @@ ASKING = {
     "a trainer comes": TRAINER_COMES,
     "nobody applies": NOBODY_APPLIES,
     "who pays the bill": WHO_PAYS_THE_BILL,
+    "number to call": NUMBER_TO_CALL,
 }
 
 
