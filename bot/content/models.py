@@ -435,6 +435,11 @@ class AlarmPair(_Strict):
     first: dict[str, list[str]]
     second: dict[str, list[str]]
     unless: dict[str, list[str]] = Field(default_factory=dict)
+    # Either half alone speaks of an emergency's subject (an injury, no money left), so a message
+    # with one half asks the second opinion by meaning from a lower urgency
+    # (`Matcher.HALF_FLOOR`). Not where a half is everyday words (a residence card, the boss):
+    # such a pair moves only the messages that hold both halves.
+    either_half: bool = True
 
     @field_validator("first", "second", "unless")
     @classmethod

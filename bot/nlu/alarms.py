@@ -52,6 +52,7 @@ class Alarms:
     openers: Phrases = field(default_factory=dict)
     preambles: Phrases = field(default_factory=dict)  # "just asking", 先问一下, before an opener
     asking: tuple[tuple[Phrases, Phrases, Phrases], ...] = ()  # first, second, unless
+    halves: tuple[tuple[Phrases, Phrases, Phrases], ...] = ()  # the pairs `half` reads
 
     @classmethod
     def of(cls, urgent: Intent | None) -> Alarms:
@@ -63,12 +64,14 @@ class Alarms:
             return tuple((table(p.first), table(p.second), table(p.unless)) for p in pairs)
 
         pairs, asking = tables(urgent.alarm_pairs), tables(urgent.hypothetical_pairs)
+        halves = tuple(p for p, a in zip(pairs, urgent.alarm_pairs, strict=True) if a.either_half)
         return cls(
             table(urgent.alarms),
             pairs,
             table(urgent.hypothetical),
             table(urgent.hypothetical_preambles),
             asking,
+            halves,
         )
 
     def found(self, words: list[str]) -> bool:
@@ -79,8 +82,8 @@ class Alarms:
     def half(self, words: list[str]) -> bool:
         """Whether the message's terms hold a phrase of either half of a pair: it speaks of an
         emergency's subject (an injury, no money, wages unpaid, a fire) without being one by
-        these words alone."""
-        return any(holds(words, first) or holds(words, second) for first, second, _ in self.pairs)
+        these words alone (only pairs whose halves are not everyday words: `either_half`)."""
+        return any(holds(words, first) or holds(words, second) for first, second, _ in self.halves)
 
     def opens_hypothetical(self, words: list[str]) -> bool:
         """Whether the message's terms begin with a word that opens a conditional question, by

@@ -17,6 +17,7 @@ import pytest
 
 from bot.content.loader import Content
 from bot.nlu.match import Matcher
+from bot.nlu.phrases import terms
 from tests.nlu.phrase_tables import matchers_of, with_and_without
 
 MESSAGES = [
@@ -357,6 +358,31 @@ TYPED = {
             "入場料0円のイベントって、屋台も出る？",
         ],
     ),
+    # the employer keeping a card or a passport, or threatening a deportation, told without an
+    # alarm's words (the stress set's held cards, dev12's cancelled visa); an owner asking about
+    # the staff's passports, a lost card, the asker's own "will I be deported?" are calm
+    "a card or a passport the employer keeps, told calmly": (
+        [
+            "he keeps my passport in the office safe since I started, says I don't need it here",
+            "在留カードはずっと会社が持っていて、更新がいつなのかも教えてくれない",
+            "hộ chiếu công ty giữ từ lúc em mới sang, hỏi xin lại thì bảo cứ để đó",
+            "paspor aku dipegang bos dari awal datang, minta balik katanya nanti aja",
+        ],
+        [
+            "our staff's passports: may the company keep them in the office safe?",
+            "I lost my residence card, and the company has my old address on file, what now?",
+        ],
+    ),
+    "a deportation the employer threatens": (
+        [
+            "the manager says if I take sick leave he will cancel my visa",
+            "店長に、明日休んだら強制送還だって言われた",
+        ],
+        [
+            "my company is late with my visa renewal, will I be deported?",
+            "会社を辞めたら強制送還されますか",
+        ],
+    ),
 }
 
 
@@ -366,6 +392,17 @@ def test_the_alarms_know_what_people_type(matchers, kind: str) -> None:
     urgent, calm = TYPED[kind]
     assert all(alarmed.rank(text, None).alarm for text in urgent)
     assert not any(alarmed.rank(text, None).alarm for text in calm)
+
+
+def test_only_a_pair_of_unusual_words_speaks_of_an_emergency_by_one_half(matchers) -> None:
+    """One half of a pair asks the second opinion by meaning from a lower urgency; a card, a
+    passport or the boss alone are everyday words and ask nothing (`either_half`)."""
+    alarms = matchers[0].alarms
+    assert alarms.half(terms("I hurt my back lifting boxes"))
+    assert alarms.half(terms("three months of salary unpaid"))
+    assert not alarms.half(terms("where do I renew my residence card? my company is too busy"))
+    assert not alarms.half(terms("my boss asked for my passport number for the contract"))
+    assert alarms.found(terms("my boss took my passport"))
 
 
 def test_a_question_that_opens_with_if_is_hypothetical_and_urgent_is_not_a_candidate(
