@@ -708,6 +708,18 @@ NUMBER_TO_CALL = {
     "如果现在有人被压在货架下面怎么办，打几号，快点": False,
 }
 
+# an owner who says so and asks where to start or what the company can do; not when someone's life,
+# a collapse or a person unreachable comes with it
+OWNER_ASKS = {
+    "作为老板我也着急：面包房的师傅们天天加班，年假一天都没休过，想改善从哪下手？": True,
+    "Boss here, small laundry, my crew never takes yukyu. where do i start if i want to fix that?": True,
+    "Tôi là chủ quán phở, nhân viên tăng ca quá nhiều, muốn cải thiện thì bắt đầu từ đâu?": True,
+    "作为老板我想问，员工刚才说要自杀，联系不上，公司能做什么？": False,
+    "sou dono de uma padaria: um funcionário desmaiou agora na cozinha, o que a empresa pode fazer?": (
+        False
+    ),
+}
+
 # Each table: a message and whether it asks about the rules (a hypothetical question: the models'
 # urgency does not escalate it, only an alarm does)
 ASKING = {
@@ -724,6 +736,7 @@ ASKING = {
     "nobody applies": NOBODY_APPLIES,
     "who pays the bill": WHO_PAYS_THE_BILL,
     "number to call": NUMBER_TO_CALL,
+    "an owner asks": OWNER_ASKS,
 }
 
 
