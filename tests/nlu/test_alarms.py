@@ -383,6 +383,24 @@ TYPED = {
             "会社を辞めたら強制送還されますか",
         ],
     ),
+    # a seizure as it begins, not only as it goes on (`dev66`'s missed emergency, read after its
+    # judgement), and despair said as the end; anger, attracting customers and a seized account
+    # are no seizure
+    "a seizure as it begins, despair as the end": (
+        [
+            "レジの横でお客さんのおじいさんが急に痙攣し始めた、どうしよう",
+            "my coworker's baby started seizing in the break room",
+            "同事的孩子在仓库门口突然抽风了，叫不醒",
+            "もう全部どうでもいい。今日で仕事も人生も終わりにする",
+            "kapatid ko sa dorm, sabi niya wala nang saysay ang buhay niya",
+            "nada mais importa, amanhã não vou estar aqui",
+        ],
+        [
+            "客をひきつけるチラシってどう作ればいいですか",
+            "the tax office is seizing the shop's bank account, what can an owner do?",
+            "my boss had a fit when I came in late, is that harassment?",
+        ],
+    ),
 }
 
 
