@@ -401,6 +401,22 @@ TYPED = {
             "my boss had a fit when I came in late, is that harassment?",
         ],
     ),
+    # someone pinned under something, and the emergency number or the ambulance that does not
+    # come (`dev68`'s missed emergency, read after its judgement); asked in advance, or boxes
+    # stacked on boxes, they are no emergency
+    "pinned under, and no answer from 119": (
+        [
+            "もう20分たつのに救急車が来ない、社長は待てって言うだけ",
+            "we called 119 twenty minutes ago and the ambulance still hasn't come",
+            "货架倒了，下面压着人，我们搬不动",
+            "gọi 119 không được, anh ấy vẫn nằm dưới xe nâng",
+        ],
+        [
+            "if 119 doesn't answer during a big quake, who else can we call?",
+            "万一地震で119に電話がつながらないときは、どうすればいいですか",
+            "仓库里的纸箱一层压着一层，怎么堆才安全？",
+        ],
+    ),
 }
 
 
