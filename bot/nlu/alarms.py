@@ -29,7 +29,10 @@ what turns the same words into an emergency's (`unless`): a card or a passport t
 ("he took my zairyu card, if I go out will I be arrested?") is never a question about the rules,
 whatever it asks. An alarm pair may name the reverse: a worker told to
 pay a penalty to quit is an emergency, an owner asking whether a fine follows a worker who quit
-unreported to Hello Work is not.
+unreported to Hello Work is not. One half of an alarm pair speaks of an emergency's subject (an
+injury, no money) and lowers the urgency from which meaning is asked (`half`), unless the pair's
+halves are everyday words (a residence card and the employer keeping it, a deportation and the
+boss: `AlarmPair.either_half`), which move only the messages that hold both.
 """
 
 from __future__ import annotations

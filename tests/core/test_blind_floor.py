@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev65/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev69/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev66/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev70/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -85,7 +85,11 @@ SIXTY_FIRST_REFEREE = EVAL / "dev62"
 SIXTY_SECOND_REFEREE = EVAL / "dev63"
 SIXTY_THIRD_REFEREE = EVAL / "dev64"
 SIXTY_FOURTH_REFEREE = EVAL / "dev65"
-UNSEEN = EVAL / "dev66"
+SIXTY_FIFTH_REFEREE = EVAL / "dev66"
+SIXTY_SIXTH_REFEREE = EVAL / "dev67"
+SIXTY_SEVENTH_REFEREE = EVAL / "dev68"
+SIXTY_EIGHTH_REFEREE = EVAL / "dev69"
+UNSEEN = EVAL / "dev70"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -154,6 +158,10 @@ LATER_REFEREES = [
     SIXTY_SECOND_REFEREE,
     SIXTY_THIRD_REFEREE,
     SIXTY_FOURTH_REFEREE,
+    SIXTY_FIFTH_REFEREE,
+    SIXTY_SIXTH_REFEREE,
+    SIXTY_SEVENTH_REFEREE,
+    SIXTY_EIGHTH_REFEREE,
 ]
 
 
@@ -1451,6 +1459,118 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi disaster-emergency",
         ),
     ),
+    "dev67": (
+        523,
+        126,
+        (
+            "en certification-iso-support",
+            "en foreign-worker-hiring-notification",
+            "en life-work-balance-certification",
+            "en subsidy-overview",
+            "en telework-equipment-trial",
+            "id consultation-centers-foreigners",
+            "id manufacturing-productivity-program",
+            "id outreach-visit-support",
+            "id social-insurance-pension",
+            "id workplace-japanese-customs",
+            "ja foreign-worker-hiring-notification",
+            "ko consultation-centers-foreigners",
+            "ko life-work-balance-certification",
+            "ne foreign-worker-hiring-notification",
+            "ne telework-consulting-dispatch",
+            "ne work-style-reform-declaration",
+            "pt consultation-centers-foreigners",
+            "pt equipment-investment-subsidy",
+            "pt foreign-worker-hiring-notification",
+            "pt residence-card-basics",
+            "pt satellite-office-subsidy",
+            "pt telework-consulting-dispatch",
+            "tl consultation-centers-foreigners",
+            "tl joint-job-fair",
+            "tl sme-definition-eligibility",
+            "tl telework-equipment-trial",
+            "tl telework-promotion-center",
+            "vi workplace-japanese-customs",
+        ),
+    ),
+    "dev68": (
+        521,
+        121,
+        (
+            "en foreign-worker-hiring-notification",
+            "id disaster-emergency",
+            "id sme-definition-eligibility",
+            "id telework-consulting-dispatch",
+            "ja subsidy-overview",
+            "ko certification-iso-support",
+            "ko sme-definition-eligibility",
+            "ko social-insurance-pension",
+            "ne minimum-wage-payslip",
+            "ne workplace-japanese-customs",
+            "pt certification-iso-support",
+            "pt sme-definition-eligibility",
+            "pt telework-promotion-center",
+            "pt vocational-training-courses",
+            "tl consultation-centers-foreigners",
+            "tl foreign-worker-hiring-notification",
+            "tl outreach-visit-support",
+            "tl residence-card-basics",
+            "tl workplace-japanese-customs",
+            "vi disaster-emergency",
+            "zh telework-consulting-dispatch",
+        ),
+    ),
+    "dev69": (
+        520,
+        116,
+        (
+            "en social-insurance-pension",
+            "id work-life-support-childcare-nursing",
+            "ja residence-card-basics",
+            "ne foreign-worker-hiring-notification",
+            "ne minimum-wage-payslip",
+            "ne social-insurance-pension",
+            "ne work-style-reform-declaration",
+            "pt annual-paid-leave",
+            "pt certification-iso-support",
+            "pt consultation-centers-foreigners",
+            "pt foreign-worker-hiring-notification",
+            "pt harassment-consultation",
+            "pt minimum-wage-payslip",
+            "pt subsidy-overview",
+            "tl residence-card-basics",
+            "tl telework-promotion-center",
+            "tl work-style-reform-declaration",
+            "tl workplace-japanese-customs",
+            "vi disaster-emergency",
+            "vi sme-definition-eligibility",
+        ),
+    ),
+    "dev70": (
+        548,
+        128,
+        (
+            "en foreign-worker-hiring-notification",
+            "en skills-succession",
+            "id disaster-emergency",
+            "id foreign-worker-visa-status",
+            "id health-checkup-safety",
+            "id skills-succession",
+            "id sme-definition-eligibility",
+            "ja annual-paid-leave",
+            "ja workplace-japanese-customs",
+            "ne annual-paid-leave",
+            "ne health-checkup-safety",
+            "ne working-hours-overtime-rules",
+            "pt health-checkup-safety",
+            "pt residence-card-basics",
+            "pt satellite-office-subsidy",
+            "tl outreach-visit-support",
+            "tl sme-definition-eligibility",
+            "tl social-insurance-pension",
+            "tl subsidy-overview",
+        ),
+    ),
 }
 
 
@@ -1473,14 +1593,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev65 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev69 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev66 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev70 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -1534,10 +1654,12 @@ async def test_blind_floors(assistant: Assistant) -> None:
 # 92 % precision; with the second opinion by meaning, 477, 96.4 %, at 92.8 %; 2026-12-05, with
 # meaning's urgency mixed in, 477 at 94.5 %; read wherever meaning is asked, 478 at 94.5 %; with
 # the alarm pair for a hidden injury, 482, 97.4 %, at 94.3 %; with the near tie asking meaning,
-# 483; 2026-12-06, 485, and with the alarm pairs for debt bondage 488, 98.6 %, at 95.1 %; the
-# plain peers 77-89 %). Its calm neighbours are hard on purpose and loosely labelled
-# (tests/eval/stress/README.md), so only the urgent figures hold floors here.
-STRESS_FLOORS = {"urgent_recall": 98.5, "urgent_precision": 93.5}
+# 483; 2026-12-06, 485, and with the alarm pairs for debt bondage 488, 98.6 %, at 95.1 %;
+# 2026-12-07, 491, 99.2 %, at 95.7 %, with the alarm pair for a card the employer keeps, and 492,
+# 99.4 %, with the alarms for despair said as the end; the plain peers 77-89 %). Its calm
+# neighbours are hard on purpose and loosely labelled (tests/eval/stress/README.md), so only the
+# urgent figures hold floors here.
+STRESS_FLOORS = {"urgent_recall": 99.0, "urgent_precision": 95.5}
 
 
 async def test_stress_floors(assistant: Assistant) -> None:
@@ -1996,6 +2118,79 @@ SIXTY_FOURTH_REFEREE_FLOORS = {
 }
 
 
+# The sixty-fifth referee set, kept unseen until it judged a card or a passport the employer keeps
+# and a deportation the employer threatens (two alarm pairs), which moved none of its messages
+# (tests/eval/dev66/README.md; measured 2026-12-07: knowledge top-1 98.6 %, lowest language
+# 94.9 % vi, answered right 96.2 %, answered with a wrong entry 0.3 %, 114 of 115 emergencies at
+# 97.4 % precision, out-of-scope answered 0.0 %, language 100.0 %; the best peer 95.4 %). Floors
+# hold what is reached: all 115 emergencies since the alarms for a seizure as it begins (its one
+# missed emergency, read after its judgement).
+SIXTY_FIFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.5,
+    "every_language": 94.5,
+    "answered_right": 96.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 97.0,
+    "out_of_scope_answered_at_most": 0.5,
+    "language": 99.5,
+}
+
+
+# The sixty-sixth referee set, kept unseen until it judged an owner who says so and asks where to
+# start (a hypothetical pair), which moved none of its messages (tests/eval/dev67/README.md;
+# measured 2026-12-07: knowledge top-1 98.8 %, lowest language 97.1 % tl, answered right 97.6 %,
+# answered with a wrong entry 0.0 %, all 126 emergencies at 98.4 % precision, out-of-scope
+# answered 1.9 %, language 99.4 %; the best peer 97.6 %). Floors hold what is reached.
+SIXTY_SIXTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.5,
+    "every_language": 97.0,
+    "answered_right": 97.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 98.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
+}
+
+
+# The sixty-seventh referee set, kept unseen until it judged a seizure as it begins and despair
+# said as the end (alarms), which moved none of its messages (tests/eval/dev68/README.md; measured
+# 2026-12-07: knowledge top-1 98.2 %, lowest language 92.3 % en, answered right 96.5 %, answered
+# with a wrong entry 0.3 %, 120 of 121 emergencies at 99.2 % precision, out-of-scope answered
+# 0.0 %, language 99.0 %; the best peer 97.1 %). Floors hold what is reached: all 121 emergencies
+# since the alarms for someone pinned under something (its one missed emergency, read after its
+# judgement).
+SIXTY_SEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.0,
+    "every_language": 92.0,
+    "answered_right": 96.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 99.0,
+    "out_of_scope_answered_at_most": 0.5,
+    "language": 99.0,
+}
+
+
+# The sixty-eighth referee set, kept unseen until it judged someone pinned under something and the
+# emergency number that does not answer (alarms), which moved none of its messages
+# (tests/eval/dev69/README.md; measured 2026-12-07: knowledge top-1 97.4 %, lowest language
+# 92.3 % en, answered right 97.1 %, answered with a wrong entry 0.9 %, all 116 emergencies at
+# 96.7 % precision, out-of-scope answered 5.6 %, language 99.0 %; the best peer 94.4 %). Floors
+# hold what is reached.
+SIXTY_EIGHTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 92.0,
+    "answered_right": 97.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.5,
+    "out_of_scope_answered_at_most": 6.0,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -2074,13 +2269,14 @@ TENTH_REFEREE_FLOORS = {
 # (tests/eval/dev12/README.md; measured 2026-12-05: knowledge top-1 95.4 %, lowest language
 # 90.0 % en, answered right 94.8 %, answered with a wrong entry 1.2 %, 115 of 116 emergencies at
 # 93 % precision, out-of-scope answered 3.5 %, language 99.3 %; the best peer 96.8 %). Floors
-# hold what is reached.
+# hold what is reached: all 116 emergencies since the alarm pair for a deportation the employer
+# threatens (2026-12-07).
 ELEVENTH_REFEREE_FLOORS = {
     "knowledge_top1": 95.0,
     "every_language": 89.5,
     "answered_right": 94.5,
     "answered_wrong_at_most": 1.5,
-    "urgent_recall": 99.0,
+    "urgent_recall": 100.0,
     "urgent_precision": 93.0,
     "out_of_scope_answered_at_most": 4.0,
     "language": 99.0,
@@ -2752,8 +2948,12 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SIXTY_SECOND_REFEREE, 563, SIXTY_SECOND_REFEREE_FLOORS),
         (SIXTY_THIRD_REFEREE, 542, SIXTY_THIRD_REFEREE_FLOORS),
         (SIXTY_FOURTH_REFEREE, 530, SIXTY_FOURTH_REFEREE_FLOORS),
+        (SIXTY_FIFTH_REFEREE, 518, SIXTY_FIFTH_REFEREE_FLOORS),
+        (SIXTY_SIXTH_REFEREE, 523, SIXTY_SIXTH_REFEREE_FLOORS),
+        (SIXTY_SEVENTH_REFEREE, 521, SIXTY_SEVENTH_REFEREE_FLOORS),
+        (SIXTY_EIGHTH_REFEREE, 520, SIXTY_EIGHTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 66)],
+    ids=[f"dev{n}" for n in range(2, 70)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
@@ -2764,11 +2964,13 @@ async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -
 # The urgency set (measured 2026-12-05: 292 of 302 emergencies escalated, 96.7 %, at 80.2 %
 # precision, 290 before meaning's urgency was read wherever meaning is asked, 294 since a near
 # tie with the urgent intent asks meaning; 2026-12-06, 298, 98.7 %, at 81.2 %, with the alarm
-# pairs for debt bondage; the plain peers 78-91 % at 85-95 %). Its calm messages borrow an
-# emergency's words (a game character dying, a kitchen cut, "I'm dead" after a bitcoin crash),
-# and madoguchi, tuned for recall, took 72 of its 255 for emergencies (69 since): the precision
-# floor holds what is reached, under the 90 % the blind set holds, so that it can only rise.
-URGENCY_FLOORS = {"urgent_recall": 98.5, "urgent_precision": 80.0}
+# pairs for debt bondage; 2026-12-07, 301 of 302 at 81.6 %, and all 302, 100 %, at 81.6 %, with
+# the alarms for despair said as the end; the plain peers 78-91 % at 85-95 %). Its calm messages
+# borrow an emergency's words (a game character dying, a kitchen cut, "I'm dead" after a bitcoin
+# crash), and madoguchi, tuned for recall, took 72 of its 255 for emergencies (68 since): the
+# precision floor holds what is reached, under the 90 % the blind set holds, so that it can only
+# rise.
+URGENCY_FLOORS = {"urgent_recall": 99.5, "urgent_precision": 81.0}
 
 
 async def test_urgency_floors(assistant: Assistant) -> None:
