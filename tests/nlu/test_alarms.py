@@ -390,7 +390,7 @@ TYPED = {
         [
             "レジの横でお客さんのおじいさんが急に痙攣し始めた、どうしよう",
             "my coworker's baby started seizing in the break room",
-            "同事的孩子在仓库门口突然抽风了，叫不醒",
+            "同事的孩子在仓库门口突然癫痫发作了，叫不醒",
             "もう全部どうでもいい。今日で仕事も人生も終わりにする",
             "kapatid ko sa dorm, sabi niya wala nang saysay ang buhay niya",
             "nada mais importa, amanhã não vou estar aqui",
