@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev69/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev70/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev70/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev71/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -89,7 +89,8 @@ SIXTY_FIFTH_REFEREE = EVAL / "dev66"
 SIXTY_SIXTH_REFEREE = EVAL / "dev67"
 SIXTY_SEVENTH_REFEREE = EVAL / "dev68"
 SIXTY_EIGHTH_REFEREE = EVAL / "dev69"
-UNSEEN = EVAL / "dev70"
+SIXTY_NINTH_REFEREE = EVAL / "dev70"
+UNSEEN = EVAL / "dev71"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -162,6 +163,7 @@ LATER_REFEREES = [
     SIXTY_SIXTH_REFEREE,
     SIXTY_SEVENTH_REFEREE,
     SIXTY_EIGHTH_REFEREE,
+    SIXTY_NINTH_REFEREE,
 ]
 
 
@@ -1571,6 +1573,22 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl subsidy-overview",
         ),
     ),
+    "dev71": (
+        544,
+        122,
+        (
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id telework-promotion-center",
+            "ja hiring-consultation-desk",
+            "ja joint-job-fair",
+            "pt consultation-centers-foreigners",
+            "tl satellite-office-subsidy",
+            "tl subsidy-overview",
+            "vi consultation-centers-foreigners",
+            "vi disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -1593,14 +1611,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev69 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev70 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev70 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev71 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2188,6 +2206,24 @@ SIXTY_EIGHTH_REFEREE_FLOORS = {
     "urgent_precision": 96.5,
     "out_of_scope_answered_at_most": 6.0,
     "language": 99.0,
+}
+
+
+# The sixty-ninth referee set, kept unseen until it judged content where the read sets confused
+# most (a cheap public course, what health insurance pays, a home country's own scheme), which
+# moved none of its messages (tests/eval/dev70/README.md; measured 2026-12-07: knowledge top-1
+# 97.9 %, lowest language 92.5 % vi, answered right 97.7 %, answered with a wrong entry 0.3 %, all
+# 128 emergencies at 97.7 % precision, out-of-scope answered 1.6 %, language 98.9 %; the best
+# peer 97.7 %). Floors hold what is reached.
+SIXTY_NINTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 92.5,
+    "answered_right": 97.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 97.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 98.5,
 }
 
 
@@ -2952,8 +2988,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SIXTY_SIXTH_REFEREE, 523, SIXTY_SIXTH_REFEREE_FLOORS),
         (SIXTY_SEVENTH_REFEREE, 521, SIXTY_SEVENTH_REFEREE_FLOORS),
         (SIXTY_EIGHTH_REFEREE, 520, SIXTY_EIGHTH_REFEREE_FLOORS),
+        (SIXTY_NINTH_REFEREE, 548, SIXTY_NINTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 70)],
+    ids=[f"dev{n}" for n in range(2, 71)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

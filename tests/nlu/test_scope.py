@@ -51,6 +51,12 @@ NOT_OURS = [
     "bảo hiểm xã hội tự nguyện ở quê đóng tiếp thế nào khi đang ở Nhật",
     "meu irmão em Goiânia perguntou: pela CLT, hora extra paga quanto a mais?",
     "老家的社保断缴了，现在人在东京能续上吗",
+    # ... or by the scheme's own name: SSS, JHT, FGTS, BHXH (130 read-set near misses held one)
+    "how do I keep paying my SSS while working in Saitama?",
+    "saldo JHT saya bisa diambil dari Tokyo?",
+    "dá pra sacar o FGTS daqui de Gunma?",
+    "bảo hiểm xã hội ở Việt Nam của em còn 3 năm, nhận lại thế nào",
+    "韓国で払った年金、将来どうなる？",
     "副業で株やってるけど、利益が出たら確定申告しないとだめ？",
     # courting someone, asked by the one who courts
     "how should I ask her out, she sits two desks from me",
