@@ -417,6 +417,20 @@ TYPED = {
             "仓库里的纸箱一层压着一层，怎么堆才安全？",
         ],
     ),
+    # a broker or an agency that takes the whole wage (the urgency set's Nepali debt to a
+    # manpower agency, lost to the model's urgency by a content trial); a fee or the word alone
+    # is no emergency
+    "a broker who takes the whole wage": (
+        [
+            "the broker in Manila takes my whole salary and gives me 10,000 yen a month",
+            "仲介業者に給料を全部取られて、手元には月2万円しか残らない",
+            "中介把我的工资全部扣走了，每个月只给我五千日元",
+        ],
+        [
+            "is it normal for the agency to deduct a fee from my salary each month?",
+            "ブローカーって何？",
+        ],
+    ),
 }
 
 
