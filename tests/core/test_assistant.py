@@ -373,7 +373,9 @@ async def test_the_queue_is_said_before_the_answer_beside_it(engine: Engine, db:
 
 # -- the safety line: a calm answer the urgent intent ranks close behind -----------------------
 
-CALM_INJURY = "I hurt my back lifting boxes last month, can I still claim workers compensation?"
+# (a past back strain no longer ranks the urgent intent close behind since the insurance entry's
+# examples grew, 2026-12-07: a fresh cut does)
+CALM_INJURY = "I cut my hand on a box cutter at work yesterday, does rosai cover the clinic?"
 
 
 async def test_a_calm_question_near_an_emergency_gets_its_answer_and_a_way_out(

@@ -106,7 +106,9 @@ def test_a_neighbour_far_behind_stays_behind(matchers) -> None:
 # in hospital, a long illness or a lost job is the insurance entry's idea (its marks). Read on
 # the shipped engine, with its marks and without them.
 INSURANCE_MARKED = [
-    "持病の腰痛が悪化して2週間入院することになりそう。会社の保険で医療費はどのくらい安くなる？",
+    # (a Japanese stay in hospital needs no mark since the entry's examples say what health
+    # insurance pays, 2026-12-07)
+    "hospitalized for two weeks with pneumonia, will I get any money while I am off?",
     "nếu mình ốm nặng nghỉ cả tháng không đi làm được thì có nhận được đồng nào không",
 ]
 
@@ -137,6 +139,25 @@ def test_hurt_at_work_and_in_hospital_keeps_the_health_check(engine, text: str) 
     assert engine.matcher.marks.marked("social-insurance-pension", terms(text))
     assert engine.matcher.rank(text, None) == quiet.rank(text, None)
     assert quiet.rank(text, None).candidates[0].id == "health-checkup-safety"
+
+
+# Trying telework equipment before buying it, with the telework rules, is the equipment entry's
+# idea told by two sides together (`marks_together`, 2026-12-07): how to start telework names the
+# rules alone.
+def test_trying_the_gear_with_the_rules_gets_the_equipment_entry(engine) -> None:
+    marked = engine.matcher
+    quiet = copy(marked)
+    quiet.marks = Marks({}, marked.marks.neighbours)
+    both = (
+        "first time letting staff work from home: can we borrow the gear before buying and get"
+        " the rules written?"
+    )
+    was, now = quiet.rank(both, None).candidates, marked.rank(both, None).candidates
+    assert (was[0].id, now[0].id) == ("telework-how-to-start", "telework-equipment-trial")
+    assert [c.score for c in now] == [c.score for c in was]
+    rules = "how do we start remote work, which jobs, what rules?"
+    assert not marked.marks.marked("telework-equipment-trial", terms(rules))
+    assert marked.rank(rules, None).candidates[0].id == "telework-how-to-start"
 
 
 def together(*groups: list[str], desk: list[str] = ()) -> Marks:
