@@ -464,6 +464,10 @@ class ScopeRule(_Strict):
 
     about: str
     together: list[dict[str, list[str]]] = Field(min_length=1, max_length=4)
+    # an `ours` rule whose question names a country by nature (an employer's first Vietnamese
+    # hires, telling Hello Work a Nepali cook has left): the country is where the staff come
+    # from, not where the question is, so a place abroad named does not undo the rule
+    abroad_too: bool = False
 
     @field_validator("together")
     @classmethod

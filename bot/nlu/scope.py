@@ -32,6 +32,7 @@ class Beyond:
     about: tuple[str, ...] = ()  # each rule's `about`, for the curator (`madoguchi kb check`)
     # the intent's `ours`: questions that are ours by their subject, told the same way
     ours: tuple[tuple[Phrases, ...], ...] = ()
+    ours_abroad_too: tuple[bool, ...] = ()  # each `ours` rule's `abroad_too`
     # places outside Japan, CLDR's and the intent's `abroad` forms (also a feature of the model)
     places: Places = field(default_factory=Places.from_cldr)
 
@@ -45,6 +46,7 @@ class Beyond:
             tuple(tuple(table(group) for group in rule.together) for rule in scope.beyond),
             tuple(rule.about for rule in scope.beyond),
             tuple(tuple(table(group) for group in rule.together) for rule in scope.ours),
+            tuple(rule.abroad_too for rule in scope.ours),
             Places.from_cldr(abroad.add, abroad.ignore, abroad.word_after)
             if abroad
             else Places.from_cldr(),
@@ -63,15 +65,20 @@ class Beyond:
 
     def asks_ours(self, words: list[str], norm: str) -> bool:
         """Whether the message (its terms, and `normalize`d) holds a phrase of every group of
-        one `ours` rule, no rule of `beyond` and no place abroad: a business asking for a grant
-        at home. The scope model learnt "buying" from private purchases (a car, a phone, a
-        house) and would refuse an owner buying a machine with a grant; for such a question the
+        one `ours` rule, no rule of `beyond` and no place abroad (unless the rule says a country
+        named is where the staff come from): a business asking for a grant at home. The scope
+        model learnt "buying" from private purchases (a car, a phone, a house) and would refuse
+        an owner buying a machine with a grant, and learnt countries from questions about life
+        there, so it refused an owner's first Vietnamese hires; for such a question the
         out-of-scope intent is no candidate either (`Match.ours`)."""
-        return (
-            any(all(holds(words, group) for group in rule) for rule in self.ours)
-            and not self.found(words)
-            and not self.places.mentions(norm)
-        )
+        held = [
+            abroad_too
+            for rule, abroad_too in zip(self.ours, self.ours_abroad_too, strict=True)
+            if all(holds(words, group) for group in rule)
+        ]
+        if not held or self.found(words):
+            return False
+        return any(held) or not self.places.mentions(norm)
 
     def within(self, text: str) -> bool:
         """`found` on a message as written."""

@@ -120,6 +120,25 @@ AWARDS = [
     "都のお墨付きをもらえる制度、うちの会社でも応募できる？",
     "is there an award from the city for a small firm that treats its staff well?",
 ]
+# An owner asking about their own staff or product, refused by the scope model on the read sets
+# (it learnt countries and family from life abroad): hiring retirees and mothers, a product to
+# sell, a first foreign hire and a seminar for employers, starting telework, telling Hello Work
+OWN_BUSINESS = [
+    "うちの弁当屋で定年退職した人と子育て中のママさんをパートで雇いたい。長く続けてもらうコツは？",
+    "my bakery wants to hire retired folks for the early shift, how do we keep them?",
+    "tiệm phở muốn nhận mấy mẹ bỉm làm ca trưa, giữ chân họ thế nào",
+    "we make kimchi in our kitchen and want to sell it in supermarkets, who helps with packaging?",
+    "lần đầu cho nhân viên làm việc ở nhà, chấm công sao cho đúng",
+    # the staff's country named: where they come from, not where the question is (`abroad_too`)
+    "우리 공장에서 처음 뽑는 베트남 직원들 때문에 고용주 세미나 듣고 싶어요",
+    "第一次招尼泊尔厨师，有没有给雇主的讲座",
+    "hired a Nepali cook last month, do I have to report it to Hello Work?",
+]
+# ... but a rule without `abroad_too` is undone by a place abroad
+NOT_OWN_BUSINESS = [
+    "ベトナムの工場で定年した人を雇いたい",
+    "first time working from home in Singapore, any rules?",
+]
 # ... but not one that names a place abroad, nor a grant for oneself
 NOT_GRANTS = [
     "chính phủ Thái Lan có trợ cấp cho xưởng nhỏ mua máy không",
@@ -198,6 +217,21 @@ def test_a_business_asking_for_a_grant_or_an_award_is_ours(grant_matchers, text:
     assert "out-of-scope" not in [c.id for c in match.candidates]
 
 
+@pytest.mark.parametrize("text", OWN_BUSINESS)
+def test_an_owner_asking_about_their_own_staff_or_product_is_ours(grant_matchers, text) -> None:
+    ruled, quiet = grant_matchers
+    match = ruled.rank(text, None)
+    assert match.ours and not match.beyond
+    assert not quiet.rank(text, None).ours
+    assert "out-of-scope" not in [c.id for c in match.candidates]
+
+
+@pytest.mark.parametrize("text", NOT_OWN_BUSINESS)
+def test_an_owners_rule_abroad_is_undone_unless_it_says_so(grant_matchers, text: str) -> None:
+    ruled, _ = grant_matchers
+    assert not ruled.rank(text, None).ours
+
+
 @pytest.mark.parametrize("text", NOT_GRANTS)
 def test_a_grant_abroad_or_for_oneself_is_not(grant_matchers, text: str) -> None:
     ruled, _ = grant_matchers
@@ -208,15 +242,15 @@ def test_the_grant_rule_moves_no_other_score(grant_matchers) -> None:
     """A message without the rule is ranked as before; one with it loses the out-of-scope
     candidate and nothing else: every other target keeps what each voice said of it."""
     ruled, quiet = grant_matchers
-    for text in NOT_GRANTS:
+    for text in NOT_GRANTS + NOT_OWN_BUSINESS:
         assert ruled.rank(text, None) == quiet.rank(text, None), text
-    for text in GRANTS + AWARDS:
+    for text in GRANTS + AWARDS + OWN_BUSINESS:
         voices = {
             c.id: (c.coverage, c.keyword, c.learnt)
             for c in ruled.rank(text, None, limit=9).candidates
         }
         before = quiet.rank(text, None, limit=9).candidates
-        assert "out-of-scope" in [c.id for c in before] or text in AWARDS, text
+        assert text not in GRANTS or "out-of-scope" in [c.id for c in before], text
         for c in before:
             if c.id in voices:
                 assert voices[c.id] == (c.coverage, c.keyword, c.learnt), text
