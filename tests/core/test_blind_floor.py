@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev71/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev72/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev72/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev73/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -91,7 +91,8 @@ SIXTY_SEVENTH_REFEREE = EVAL / "dev68"
 SIXTY_EIGHTH_REFEREE = EVAL / "dev69"
 SIXTY_NINTH_REFEREE = EVAL / "dev70"
 SEVENTIETH_REFEREE = EVAL / "dev71"
-UNSEEN = EVAL / "dev72"
+SEVENTY_FIRST_REFEREE = EVAL / "dev72"
+UNSEEN = EVAL / "dev73"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -166,6 +167,7 @@ LATER_REFEREES = [
     SIXTY_EIGHTH_REFEREE,
     SIXTY_NINTH_REFEREE,
     SEVENTIETH_REFEREE,
+    SEVENTY_FIRST_REFEREE,
 ]
 
 
@@ -1609,6 +1611,47 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh residence-card-basics",
         ),
     ),
+    "dev73": (
+        530,
+        124,
+        (
+            "en foreign-worker-hiring-notification",
+            "en hiring-consultation-desk",
+            "en social-insurance-pension",
+            "en subsidy-overview",
+            "en telework-equipment-trial",
+            "en telework-promotion-center",
+            "id certification-iso-support",
+            "id disaster-emergency",
+            "id hiring-consultation-desk",
+            "id minimum-wage-payslip",
+            "id satellite-office-subsidy",
+            "id social-insurance-pension",
+            "id telework-consulting-dispatch",
+            "ja hiring-consultation-desk",
+            "ja residence-card-basics",
+            "ko consultation-centers-foreigners",
+            "ko hiring-consultation-desk",
+            "ko workplace-japanese-customs",
+            "ne hiring-consultation-desk",
+            "ne minimum-wage-payslip",
+            "ne work-style-reform-declaration",
+            "pt equipment-investment-subsidy",
+            "pt hiring-consultation-desk",
+            "pt sme-definition-eligibility",
+            "tl consultation-centers-foreigners",
+            "tl foreign-worker-hiring-notification",
+            "tl hiring-consultation-desk",
+            "tl social-insurance-pension",
+            "vi disaster-emergency",
+            "vi hiring-consultation-desk",
+            "vi social-insurance-pension",
+            "zh foreign-worker-hiring-notification",
+            "zh hiring-consultation-desk",
+            "zh sme-definition-eligibility",
+            "zh telework-promotion-center",
+        ),
+    ),
 }
 
 
@@ -1631,14 +1674,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev71 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev72 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev72 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev73 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2265,6 +2308,26 @@ SEVENTIETH_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 96.5,
     "out_of_scope_answered_at_most": 5.5,
+    "language": 99.5,
+}
+
+
+# The seventy-first referee set, kept unseen until it judged owners asking about their own staff
+# or product (the out-of-scope intent's `ours` rules), which moved none of its messages
+# (tests/eval/dev72/README.md; measured 2026-12-07: knowledge top-1 96.6 %, lowest language
+# 92.3 % vi and zh, answered right 93.1 %, answered with a wrong entry 2.0 %, 123 of 125
+# emergencies at 98.4 % precision, out-of-scope answered 3.6 %, language 99.8 %; the best peer
+# 91.4 %). Floors hold what is reached: two Vietnamese emergencies missed (no food for two days
+# with 300 yen left, refused as not ours; a deep cut the boss says not to claim as rosai, answered
+# with the health check and the safety line).
+SEVENTY_FIRST_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 92.0,
+    "answered_right": 93.0,
+    "answered_wrong_at_most": 2.5,
+    "urgent_recall": 98.0,
+    "urgent_precision": 98.0,
+    "out_of_scope_answered_at_most": 4.0,
     "language": 99.5,
 }
 
@@ -3035,8 +3098,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SIXTY_EIGHTH_REFEREE, 520, SIXTY_EIGHTH_REFEREE_FLOORS),
         (SIXTY_NINTH_REFEREE, 548, SIXTY_NINTH_REFEREE_FLOORS),
         (SEVENTIETH_REFEREE, 544, SEVENTIETH_REFEREE_FLOORS),
+        (SEVENTY_FIRST_REFEREE, 547, SEVENTY_FIRST_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 72)],
+    ids=[f"dev{n}" for n in range(2, 73)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
