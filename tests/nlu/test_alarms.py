@@ -431,6 +431,22 @@ TYPED = {
             "ブローカーって何？",
         ],
     ),
+    # what is left in the wallet, and a knife's cut (`dev72`'s two missed Vietnamese
+    # emergencies, read after its judgement: "trong ví còn 300 yên", a knife that slipped into a
+    # finger "đừng khai rosai"); a cut asked about calmly, or a wallet, is no emergency
+    "the wallet's last yen, a knife's cut kept quiet": (
+        [
+            "ví chỉ còn 150 yên, từ hôm qua chưa ăn gì hết",
+            "財布の中は40円だけ、きのうから何も食べてない",
+            "teriris pisau daging dalam sekali, mandor bilang jangan lapor ke siapa-siapa",
+            "nahiwa ng kutsilyo ang daliri ko, malalim, sabi ng boss wag i-report",
+        ],
+        [
+            "cắt vào ngón tay khi lọc cá, có cần đi khám không",
+            "a deep cut needs stitches, does rosai cover it?",
+            "財布の中のレシートで交通費を会社に請求できますか",
+        ],
+    ),
 }
 
 
