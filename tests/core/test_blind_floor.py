@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev72/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev73/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev73/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev74/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -92,7 +92,8 @@ SIXTY_EIGHTH_REFEREE = EVAL / "dev69"
 SIXTY_NINTH_REFEREE = EVAL / "dev70"
 SEVENTIETH_REFEREE = EVAL / "dev71"
 SEVENTY_FIRST_REFEREE = EVAL / "dev72"
-UNSEEN = EVAL / "dev73"
+SEVENTY_SECOND_REFEREE = EVAL / "dev73"
+UNSEEN = EVAL / "dev74"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -168,6 +169,7 @@ LATER_REFEREES = [
     SIXTY_NINTH_REFEREE,
     SEVENTIETH_REFEREE,
     SEVENTY_FIRST_REFEREE,
+    SEVENTY_SECOND_REFEREE,
 ]
 
 
@@ -1652,6 +1654,36 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh telework-promotion-center",
         ),
     ),
+    "dev74": (
+        545,
+        125,
+        (
+            "en certification-iso-support",
+            "en disaster-emergency",
+            "en subsidy-overview",
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id disaster-emergency",
+            "id life-work-balance-certification",
+            "id residence-card-basics",
+            "ja minimum-wage-payslip",
+            "ja residence-card-basics",
+            "ko certification-iso-support",
+            "ko consultation-centers-foreigners",
+            "ko foreign-worker-hiring-notification",
+            "ko life-work-balance-certification",
+            "ko subsidy-overview",
+            "ne social-insurance-pension",
+            "pt certification-iso-support",
+            "pt life-work-balance-certification",
+            "tl consultation-centers-foreigners",
+            "tl foreign-worker-hiring-notification",
+            "tl harassment-consultation",
+            "vi work-style-reform-declaration",
+            "zh sme-definition-eligibility",
+            "zh subsidy-overview",
+        ),
+    ),
 }
 
 
@@ -1674,14 +1706,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev72 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev73 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev73 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev74 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2329,6 +2361,23 @@ SEVENTY_FIRST_REFEREE_FLOORS = {
     "urgent_precision": 98.0,
     "out_of_scope_answered_at_most": 4.0,
     "language": 99.5,
+}
+
+
+# The seventy-second referee set, kept unseen until it judged the alarm completions from
+# `dev72`'s two missed emergencies, which moved none of its messages (tests/eval/dev73/README.md;
+# measured 2026-12-07: knowledge top-1 98.8 %, lowest language 97.0 % id, answered right 97.5 %,
+# answered with a wrong entry 0.3 %, all 124 emergencies at 98.4 % precision, out-of-scope
+# answered 5.7 %, language 99.4 %; the best peer 95.7 %). Floors hold what is reached.
+SEVENTY_SECOND_REFEREE_FLOORS = {
+    "knowledge_top1": 98.5,
+    "every_language": 96.5,
+    "answered_right": 97.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 98.0,
+    "out_of_scope_answered_at_most": 6.0,
+    "language": 99.0,
 }
 
 
@@ -3099,8 +3148,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SIXTY_NINTH_REFEREE, 548, SIXTY_NINTH_REFEREE_FLOORS),
         (SEVENTIETH_REFEREE, 544, SEVENTIETH_REFEREE_FLOORS),
         (SEVENTY_FIRST_REFEREE, 547, SEVENTY_FIRST_REFEREE_FLOORS),
+        (SEVENTY_SECOND_REFEREE, 530, SEVENTY_SECOND_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 73)],
+    ids=[f"dev{n}" for n in range(2, 74)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
