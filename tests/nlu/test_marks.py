@@ -160,6 +160,21 @@ def test_trying_the_gear_with_the_rules_gets_the_equipment_entry(engine) -> None
     assert marked.rank(rules, None).candidates[0].id == "telework-how-to-start"
 
 
+# Trouble at work asked about in the asker's own language is the multilingual consultation
+# centre's idea told by two sides together (`marks_together`, 2026-12-07): a number to call names
+# the disaster entry's subject, and the ranking put it a little ahead.
+def test_wages_asked_about_in_ones_own_language_get_the_consultation_centre(engine) -> None:
+    marked = engine.matcher
+    quiet = copy(marked)
+    quiet.marks = Marks({}, marked.marks.neighbours)
+    both = "in case my salary is ever unpaid, what number do I call for help in Tagalog?"
+    was, now = quiet.rank(both, None).candidates, marked.rank(both, None).candidates
+    assert (was[0].id, now[0].id) == ("disaster-emergency", "consultation-centers-foreigners")
+    assert [c.score for c in now] == [c.score for c in was]
+    fire = "what number do I call for a fire, is there help in Tagalog?"
+    assert not marked.marks.marked("consultation-centers-foreigners", terms(fire))
+
+
 def together(*groups: list[str], desk: list[str] = ()) -> Marks:
     """Marks told together for hiring women and seniors, one English group each, and the hiring
     desk's own marks."""
