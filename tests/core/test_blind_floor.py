@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev73/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev74/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev74/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev75/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -93,7 +93,8 @@ SIXTY_NINTH_REFEREE = EVAL / "dev70"
 SEVENTIETH_REFEREE = EVAL / "dev71"
 SEVENTY_FIRST_REFEREE = EVAL / "dev72"
 SEVENTY_SECOND_REFEREE = EVAL / "dev73"
-UNSEEN = EVAL / "dev74"
+SEVENTY_THIRD_REFEREE = EVAL / "dev74"
+UNSEEN = EVAL / "dev75"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -170,6 +171,7 @@ LATER_REFEREES = [
     SEVENTIETH_REFEREE,
     SEVENTY_FIRST_REFEREE,
     SEVENTY_SECOND_REFEREE,
+    SEVENTY_THIRD_REFEREE,
 ]
 
 
@@ -1684,6 +1686,37 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh subsidy-overview",
         ),
     ),
+    "dev75": (
+        544,
+        126,
+        (
+            "en disaster-emergency",
+            "en foreign-worker-hiring-notification",
+            "en municipal-model-projects",
+            "en social-insurance-pension",
+            "en telework-equipment-trial",
+            "en telework-promotion-center",
+            "en workplace-japanese-customs",
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id disaster-emergency",
+            "id health-checkup-safety",
+            "id manufacturing-productivity-program",
+            "id telework-promotion-center",
+            "id workplace-japanese-customs",
+            "ja life-work-balance-certification",
+            "ja residence-card-basics",
+            "ko telework-how-to-start",
+            "ko work-style-reform-declaration",
+            "pt certification-iso-support",
+            "pt foreign-worker-hiring-notification",
+            "pt work-style-reform-declaration",
+            "tl foreign-talent-employer-seminar",
+            "tl product-development-support",
+            "tl sme-definition-eligibility",
+            "vi consultation-centers-foreigners",
+        ),
+    ),
 }
 
 
@@ -1706,14 +1739,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev73 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev74 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev74 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev75 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2377,6 +2410,24 @@ SEVENTY_SECOND_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 98.0,
     "out_of_scope_answered_at_most": 6.0,
+    "language": 99.0,
+}
+
+
+# The seventy-third referee set, kept unseen until it judged the consultation centre's marks
+# (trouble at work asked about in one's own language), which moved none of its messages
+# (tests/eval/dev74/README.md; measured 2026-12-07: knowledge top-1 97.6 %, lowest language
+# 92.3 % ne, answered right 95.5 %, answered with a wrong entry 0.6 %, all 125 emergencies at
+# 97.7 % precision, out-of-scope answered 2.6 %, language 99.3 %; the best peer 96.1 %). Floors
+# hold what is reached.
+SEVENTY_THIRD_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 92.0,
+    "answered_right": 95.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 97.5,
+    "out_of_scope_answered_at_most": 3.0,
     "language": 99.0,
 }
 
@@ -3149,8 +3200,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SEVENTIETH_REFEREE, 544, SEVENTIETH_REFEREE_FLOORS),
         (SEVENTY_FIRST_REFEREE, 547, SEVENTY_FIRST_REFEREE_FLOORS),
         (SEVENTY_SECOND_REFEREE, 530, SEVENTY_SECOND_REFEREE_FLOORS),
+        (SEVENTY_THIRD_REFEREE, 545, SEVENTY_THIRD_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 74)],
+    ids=[f"dev{n}" for n in range(2, 75)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
