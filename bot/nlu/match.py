@@ -100,8 +100,10 @@ class Match:
     # the question is not ours, and no model's urgency escalates it
     beyond: bool = False
     # the message holds one of the out-of-scope intent's `ours` rules (a business asking for a
-    # grant or an award), no rule of `beyond` and names no place abroad: the scope model's
-    # probability does not refuse it, and the out-of-scope intent is not among its candidates
+    # grant or an award, an owner asking about their own staff or product), no rule of `beyond`
+    # and names no place abroad (or the rule says `abroad_too`: the staff's country): the scope
+    # model's probability does not refuse it, and the out-of-scope intent is not among its
+    # candidates
     ours: bool = False
 
     @property
