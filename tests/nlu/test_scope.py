@@ -133,6 +133,12 @@ OWN_BUSINESS = [
     "우리 공장에서 처음 뽑는 베트남 직원들 때문에 고용주 세미나 듣고 싶어요",
     "第一次招尼泊尔厨师，有没有给雇主的讲座",
     "hired a Nepali cook last month, do I have to report it to Hello Work?",
+    # and in the words the read sets showed after (`dev72` to `dev74`, read after their judgements)
+    "tiệm nail của mình 5 người, Tokyo có khoản tiền nào cho dn nhỏ không",
+    "hamro momo pasal ko lagi जोसेइकिन पाइन्छ?",
+    "queremos lançar nos supermercados um molho de pimenta, quem ajuda do zero?",
+    "vườn rau nhà mình muốn làm mẫu mứt rồi bán online, ai chỉ từ đầu",
+    "テレワークを始めたい小さな会社です。都に相談窓口はありますか",
 ]
 # ... but a rule without `abroad_too` is undone by a place abroad
 NOT_OWN_BUSINESS = [
