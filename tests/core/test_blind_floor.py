@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev74/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev75/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev75/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev76/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -94,7 +94,8 @@ SEVENTIETH_REFEREE = EVAL / "dev71"
 SEVENTY_FIRST_REFEREE = EVAL / "dev72"
 SEVENTY_SECOND_REFEREE = EVAL / "dev73"
 SEVENTY_THIRD_REFEREE = EVAL / "dev74"
-UNSEEN = EVAL / "dev75"
+SEVENTY_FOURTH_REFEREE = EVAL / "dev75"
+UNSEEN = EVAL / "dev76"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -172,6 +173,7 @@ LATER_REFEREES = [
     SEVENTY_FIRST_REFEREE,
     SEVENTY_SECOND_REFEREE,
     SEVENTY_THIRD_REFEREE,
+    SEVENTY_FOURTH_REFEREE,
 ]
 
 
@@ -1717,6 +1719,30 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi consultation-centers-foreigners",
         ),
     ),
+    "dev76": (
+        552,
+        127,
+        (
+            "en satellite-office-subsidy",
+            "id consultation-centers-foreigners",
+            "ja workplace-japanese-customs",
+            "ko residence-card-basics",
+            "ko subsidy-overview",
+            "ne minimum-wage-payslip",
+            "ne social-insurance-pension",
+            "pt certification-iso-support",
+            "pt consultation-centers-foreigners",
+            "pt equipment-investment-subsidy",
+            "pt residence-card-basics",
+            "pt telework-equipment-trial",
+            "tl consultation-centers-foreigners",
+            "tl social-insurance-pension",
+            "tl telework-promotion-center",
+            "vi consultation-centers-foreigners",
+            "vi social-insurance-pension",
+            "vi work-style-reform-declaration",
+        ),
+    ),
 }
 
 
@@ -1739,14 +1765,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev74 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev75 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev75 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev76 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2429,6 +2455,23 @@ SEVENTY_THIRD_REFEREE_FLOORS = {
     "urgent_precision": 97.5,
     "out_of_scope_answered_at_most": 3.0,
     "language": 99.0,
+}
+
+
+# The seventy-fourth referee set, kept unseen until it judged the `ours` rules completed in the
+# words the read sets showed, which moved none of its messages (tests/eval/dev75/README.md;
+# measured 2026-12-07: knowledge top-1 98.2 %, lowest language 94.9 % vi, answered right 97.6 %,
+# answered with a wrong entry 0.0 %, all 126 emergencies at 97.7 % precision, out-of-scope
+# answered 1.3 %, language 99.6 %; the best peer 97.6 %). Floors hold what is reached.
+SEVENTY_FOURTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.0,
+    "every_language": 94.5,
+    "answered_right": 97.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 97.5,
+    "out_of_scope_answered_at_most": 1.5,
+    "language": 99.5,
 }
 
 
@@ -3201,8 +3244,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SEVENTY_FIRST_REFEREE, 547, SEVENTY_FIRST_REFEREE_FLOORS),
         (SEVENTY_SECOND_REFEREE, 530, SEVENTY_SECOND_REFEREE_FLOORS),
         (SEVENTY_THIRD_REFEREE, 545, SEVENTY_THIRD_REFEREE_FLOORS),
+        (SEVENTY_FOURTH_REFEREE, 544, SEVENTY_FOURTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 75)],
+    ids=[f"dev{n}" for n in range(2, 76)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
