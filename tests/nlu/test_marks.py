@@ -125,6 +125,29 @@ def test_a_stay_in_hospital_gets_the_insurance_entry(engine, text: str) -> None:
     assert [c.score for c in now] == [c.score for c in was]
 
 
+# The declaration's pledge in the words the read sets showed (2026-12-07): an Indonesian
+# "berikrar", a Chinese 表态. Read on the shipped engine, with its marks and without them.
+DECLARATION_MARKED = [
+    "Kalau perusahaan kami berikrar ke Pemprov Tokyo untuk kurangi lembur, apa ada pendampingan"
+    " konsultan sesudahnya?",
+    "我们公司想向东京都表态减少加班，表态以后有专家来指导吗？",
+]
+
+
+@pytest.mark.parametrize("text", DECLARATION_MARKED)
+def test_a_pledge_in_other_words_gets_the_declaration(engine, text: str) -> None:
+    marked = engine.matcher
+    quiet = copy(marked)
+    quiet.marks = Marks({}, marked.marks.neighbours)
+    was = quiet.rank(text, None).candidates
+    now = marked.rank(text, None).candidates
+    assert (was[0].id, now[0].id) == (
+        "paid-leave-overtime-reduction",
+        "work-style-reform-declaration",
+    )
+    assert [c.score for c in now] == [c.score for c in was]
+
+
 @pytest.mark.parametrize(
     "text",
     [
