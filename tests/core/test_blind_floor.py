@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev75/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev76/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev76/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev77/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -95,7 +95,8 @@ SEVENTY_FIRST_REFEREE = EVAL / "dev72"
 SEVENTY_SECOND_REFEREE = EVAL / "dev73"
 SEVENTY_THIRD_REFEREE = EVAL / "dev74"
 SEVENTY_FOURTH_REFEREE = EVAL / "dev75"
-UNSEEN = EVAL / "dev76"
+SEVENTY_FIFTH_REFEREE = EVAL / "dev76"
+UNSEEN = EVAL / "dev77"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -174,6 +175,7 @@ LATER_REFEREES = [
     SEVENTY_SECOND_REFEREE,
     SEVENTY_THIRD_REFEREE,
     SEVENTY_FOURTH_REFEREE,
+    SEVENTY_FIFTH_REFEREE,
 ]
 
 
@@ -1743,6 +1745,25 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi work-style-reform-declaration",
         ),
     ),
+    "dev77": (
+        557,
+        130,
+        (
+            "en health-checkup-safety",
+            "en sme-definition-eligibility",
+            "id consultation-centers-foreigners",
+            "id social-insurance-pension",
+            "id telework-how-to-start",
+            "ja foreign-worker-hiring-notification",
+            "ko disaster-emergency",
+            "ko subsidy-overview",
+            "pt sme-definition-eligibility",
+            "tl foreign-talent-employer-seminar",
+            "tl residence-card-basics",
+            "tl sme-definition-eligibility",
+            "vi outreach-visit-support",
+        ),
+    ),
 }
 
 
@@ -1765,14 +1786,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev75 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev76 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev76 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev77 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2471,6 +2492,25 @@ SEVENTY_FOURTH_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 97.5,
     "out_of_scope_answered_at_most": 1.5,
+    "language": 99.5,
+}
+
+
+# The seventy-fifth referee set, kept unseen until it judged the marks of the declaration's pledge,
+# the owner's #2 and the award in other words, which gained one of its questions (an Indonesian
+# "janji" to Tokyo) and lost none (tests/eval/dev76/README.md; measured 2026-12-07: knowledge top-1
+# 98.0 %, lowest language 94.6 % vi, answered right 97.1 %, answered with a wrong entry 0.3 %, 126
+# of 127 emergencies at 94.7 % precision, out-of-scope answered 5.1 %, language 99.8 %; the best
+# peer 97.7 %). Floors hold what is reached: the one emergency missed is an English worker with a
+# fractured wrist told to call it a home accident or lose the job.
+SEVENTY_FIFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 94.5,
+    "answered_right": 97.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 5.5,
     "language": 99.5,
 }
 
@@ -3245,8 +3285,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SEVENTY_SECOND_REFEREE, 530, SEVENTY_SECOND_REFEREE_FLOORS),
         (SEVENTY_THIRD_REFEREE, 545, SEVENTY_THIRD_REFEREE_FLOORS),
         (SEVENTY_FOURTH_REFEREE, 544, SEVENTY_FOURTH_REFEREE_FLOORS),
+        (SEVENTY_FIFTH_REFEREE, 552, SEVENTY_FIFTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 76)],
+    ids=[f"dev{n}" for n in range(2, 77)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
