@@ -447,6 +447,21 @@ TYPED = {
             "財布の中のレシートで交通費を会社に請求できますか",
         ],
     ),
+    # a work injury the employer wants passed off as one at home (`dev76`'s missed emergency,
+    # read after its judgement: "put it on my own health insurance as a home accident or I'm
+    # out"); an accident at home asked about calmly is no emergency
+    "an injury passed off as one at home": (
+        [
+            "sprained my ankle on the loading dock, the manager says report it as a home accident",
+            "足場から落ちて骨折した。社長に家での事故にしろって言われた",
+            "tay bị kẹp máy, quản lý bảo khai là tai nạn ở nhà cho nhanh",
+            "bị bỏng ở bếp nhà hàng mà chủ bắt coi như tai nạn ở nhà",
+        ],
+        [
+            "I slipped in my bathroom at home, does my health insurance pay the clinic?",
+            "caí em casa no fim de semana, posso faltar ao serviço com atestado?",
+        ],
+    ),
 }
 
 
