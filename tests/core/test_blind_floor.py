@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev76/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev77/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev77/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev78/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -96,7 +96,8 @@ SEVENTY_SECOND_REFEREE = EVAL / "dev73"
 SEVENTY_THIRD_REFEREE = EVAL / "dev74"
 SEVENTY_FOURTH_REFEREE = EVAL / "dev75"
 SEVENTY_FIFTH_REFEREE = EVAL / "dev76"
-UNSEEN = EVAL / "dev77"
+SEVENTY_SIXTH_REFEREE = EVAL / "dev77"
+UNSEEN = EVAL / "dev78"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -176,6 +177,7 @@ LATER_REFEREES = [
     SEVENTY_THIRD_REFEREE,
     SEVENTY_FOURTH_REFEREE,
     SEVENTY_FIFTH_REFEREE,
+    SEVENTY_SIXTH_REFEREE,
 ]
 
 
@@ -1764,6 +1766,20 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi outreach-visit-support",
         ),
     ),
+    "dev78": (
+        560,
+        131,
+        (
+            "id consultation-centers-foreigners",
+            "id sme-definition-eligibility",
+            "ja telework-promotion-center",
+            "ne outreach-visit-support",
+            "ne telework-promotion-center",
+            "pt minimum-wage-payslip",
+            "tl consultation-centers-foreigners",
+            "vi telework-equipment-trial",
+        ),
+    ),
 }
 
 
@@ -1786,14 +1802,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev76 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev77 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev77 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev78 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2511,6 +2527,24 @@ SEVENTY_FIFTH_REFEREE_FLOORS = {
     "urgent_recall": 99.0,
     "urgent_precision": 94.5,
     "out_of_scope_answered_at_most": 5.5,
+    "language": 99.5,
+}
+
+
+# The seventy-sixth referee set, kept unseen until it judged the hidden injury's cover-up as a
+# home accident, which moved none of its messages (tests/eval/dev77/README.md; measured
+# 2026-12-07: knowledge top-1 95.1 %, lowest language 87.2 % vi, answered right 93.4 %, answered
+# with a wrong entry 0.9 %, 129 of 130 emergencies at 92.8 % precision, out-of-scope answered
+# 0.0 %, language 99.8 %; the best peer 95.7 %, the first unseen set since dev59 where it did
+# better). Floors hold what is reached: the emergency missed is an English "0 yen. no rice left".
+SEVENTY_SIXTH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.0,
+    "every_language": 87.0,
+    "answered_right": 93.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 92.5,
+    "out_of_scope_answered_at_most": 0.5,
     "language": 99.5,
 }
 
@@ -3286,8 +3320,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SEVENTY_THIRD_REFEREE, 545, SEVENTY_THIRD_REFEREE_FLOORS),
         (SEVENTY_FOURTH_REFEREE, 544, SEVENTY_FOURTH_REFEREE_FLOORS),
         (SEVENTY_FIFTH_REFEREE, 552, SEVENTY_FIFTH_REFEREE_FLOORS),
+        (SEVENTY_SIXTH_REFEREE, 557, SEVENTY_SIXTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 77)],
+    ids=[f"dev{n}" for n in range(2, 78)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
