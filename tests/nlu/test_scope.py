@@ -41,6 +41,11 @@ NOT_OURS = [
     "mainit ba bukas sa Kawasaki? magbi-beach sana kami ng pamilya",
     "amanhã chove em Saitama? queria lavar o carro",
     "週末の横浜、晴れるかな？",
+    # ... and the forms the read sets showed unheld (2026-12-07): paani parchha, 눈 와요, ujan ga
+    "bholi Yokohama ma paani parchha? kapada sukaune thiyo",
+    "이번 주 토요일 요코하마 눈 와요?",
+    "minggu ini di Chiba ujan ga? mau ke pantai",
+    "will the typhoon reach Chiba by Friday night? we have a barbecue planned",
     "can I get a car loan for a used car on a work visa?",
     "what is the cheapest phone plan for a foreigner?",
     # another country's pension, insurance or labour law named by its own name
@@ -74,6 +79,8 @@ OURS = [
     "観光ビザの人をアルバイトで雇ってもいい？",
     "明日台風で電車が止まったら休んでも給料は出ますか",
     "tomorrow heavy rain, if the train stops am I paid?",
+    # snow that came, not a forecast: "눈 와서" is not "눈 와요"
+    "출근길에 눈 와서 미끄러져 넘어졌는데 산재 되나요?",
     "夏の工場は暑くて倒れそう、会社は熱中症対策をしないといけないの？",
     "株式会社の設立で使える助成金はありますか",  # 株式会社 is a company, not shares
     "税金が給料から引かれすぎている気がする",
