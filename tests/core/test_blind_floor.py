@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev77/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev78/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev78/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev79/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -97,7 +97,8 @@ SEVENTY_THIRD_REFEREE = EVAL / "dev74"
 SEVENTY_FOURTH_REFEREE = EVAL / "dev75"
 SEVENTY_FIFTH_REFEREE = EVAL / "dev76"
 SEVENTY_SIXTH_REFEREE = EVAL / "dev77"
-UNSEEN = EVAL / "dev78"
+SEVENTY_SEVENTH_REFEREE = EVAL / "dev78"
+UNSEEN = EVAL / "dev79"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -178,6 +179,7 @@ LATER_REFEREES = [
     SEVENTY_FOURTH_REFEREE,
     SEVENTY_FIFTH_REFEREE,
     SEVENTY_SIXTH_REFEREE,
+    SEVENTY_SEVENTH_REFEREE,
 ]
 
 
@@ -1780,6 +1782,19 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi telework-equipment-trial",
         ),
     ),
+    "dev79": (
+        556,
+        127,
+        (
+            "ja social-insurance-pension",
+            "pt foreign-worker-hiring-notification",
+            "pt telework-consulting-dispatch",
+            "tl satellite-office-subsidy",
+            "tl subsidy-overview",
+            "tl telework-equipment-trial",
+            "vi foreign-worker-visa-status",
+        ),
+    ),
 }
 
 
@@ -1802,14 +1817,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev77 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev78 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev78 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev79 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2545,6 +2560,23 @@ SEVENTY_SIXTH_REFEREE_FLOORS = {
     "urgent_recall": 99.0,
     "urgent_precision": 92.5,
     "out_of_scope_answered_at_most": 0.5,
+    "language": 99.5,
+}
+
+
+# The seventy-seventh referee set, kept unseen until it judged the forecast rule completed with the
+# forms the read sets showed, which moved none of its messages (tests/eval/dev78/README.md;
+# measured 2026-12-07: knowledge top-1 94.9 %, lowest language 89.5 % ne, answered right 92.9 %,
+# answered with a wrong entry 0.9 %, all 131 emergencies at 95.6 % precision, out-of-scope
+# answered 1.8 %, language 100 %; the best peer 92.6 %). Floors hold what is reached.
+SEVENTY_SEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 94.5,
+    "every_language": 89.0,
+    "answered_right": 92.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 95.5,
+    "out_of_scope_answered_at_most": 2.0,
     "language": 99.5,
 }
 
@@ -3321,8 +3353,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SEVENTY_FOURTH_REFEREE, 544, SEVENTY_FOURTH_REFEREE_FLOORS),
         (SEVENTY_FIFTH_REFEREE, 552, SEVENTY_FIFTH_REFEREE_FLOORS),
         (SEVENTY_SIXTH_REFEREE, 557, SEVENTY_SIXTH_REFEREE_FLOORS),
+        (SEVENTY_SEVENTH_REFEREE, 560, SEVENTY_SEVENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 78)],
+    ids=[f"dev{n}" for n in range(2, 79)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
