@@ -462,6 +462,20 @@ TYPED = {
             "caí em casa no fim de semana, posso faltar ao serviço com atestado?",
         ],
     ),
+    # no money and the rice gone or the fridge empty (`dev77`'s missed emergency, read after its
+    # judgement: "0 yen. no rice left"); rice or a fridge asked about calmly is no emergency
+    "the rice gone, the fridge empty": (
+        [
+            "no money at all and out of rice since Sunday, pay comes on the 25th",
+            "钱包里只剩50日元，米也没了，工资还没发",
+            "tô sem dinheiro e com a geladeira vazia desde ontem",
+            "paisa sakiyo, kotha ma chamal chaina, talab aauna 10 din baki",
+        ],
+        [
+            "the restaurant ran out of rice at lunch, can a part-timer buy more with petty cash?",
+            "冰箱空了的话，员工宿舍的冰箱谁负责补货？",
+        ],
+    ),
 }
 
 
