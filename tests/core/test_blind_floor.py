@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev78/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev79/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev79/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev80/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -98,7 +98,8 @@ SEVENTY_FOURTH_REFEREE = EVAL / "dev75"
 SEVENTY_FIFTH_REFEREE = EVAL / "dev76"
 SEVENTY_SIXTH_REFEREE = EVAL / "dev77"
 SEVENTY_SEVENTH_REFEREE = EVAL / "dev78"
-UNSEEN = EVAL / "dev79"
+SEVENTY_EIGHTH_REFEREE = EVAL / "dev79"
+UNSEEN = EVAL / "dev80"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -180,6 +181,7 @@ LATER_REFEREES = [
     SEVENTY_FIFTH_REFEREE,
     SEVENTY_SIXTH_REFEREE,
     SEVENTY_SEVENTH_REFEREE,
+    SEVENTY_EIGHTH_REFEREE,
 ]
 
 
@@ -1795,6 +1797,23 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi foreign-worker-visa-status",
         ),
     ),
+    "dev80": (
+        549,
+        130,
+        (
+            "en certification-iso-support",
+            "en subsidy-overview",
+            "id consultation-centers-foreigners",
+            "id equipment-investment-subsidy",
+            "id telework-consulting-dispatch",
+            "ko foreign-worker-hiring-notification",
+            "pt social-insurance-pension",
+            "tl annual-paid-leave",
+            "tl social-insurance-pension",
+            "vi social-insurance-pension",
+            "zh sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -1817,14 +1836,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev78 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev79 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev79 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev80 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2577,6 +2596,24 @@ SEVENTY_SEVENTH_REFEREE_FLOORS = {
     "urgent_recall": 100.0,
     "urgent_precision": 95.5,
     "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
+# The seventy-eighth referee set, kept unseen until it judged the no-money pair's food half with
+# the rice gone or the fridge empty, which moved none of its messages (tests/eval/dev79/README.md;
+# measured 2026-12-07: knowledge top-1 97.7 %, lowest language 95.0 % ne, answered right 95.8 %,
+# answered with a wrong entry 0.0 %, 126 of 127 emergencies at 94.0 % precision, out-of-scope
+# answered 0.0 %, language 100 %; the best peer 96.9 %). Floors hold what is reached: the
+# emergency missed is a Vietnamese deportation threat from the "shacho", with the safety line.
+SEVENTY_EIGHTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 95.0,
+    "answered_right": 95.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 0.5,
     "language": 99.5,
 }
 
@@ -3354,8 +3391,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SEVENTY_FIFTH_REFEREE, 552, SEVENTY_FIFTH_REFEREE_FLOORS),
         (SEVENTY_SIXTH_REFEREE, 557, SEVENTY_SIXTH_REFEREE_FLOORS),
         (SEVENTY_SEVENTH_REFEREE, 560, SEVENTY_SEVENTH_REFEREE_FLOORS),
+        (SEVENTY_EIGHTH_REFEREE, 556, SEVENTY_EIGHTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 79)],
+    ids=[f"dev{n}" for n in range(2, 80)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
