@@ -146,6 +146,10 @@ OWN_BUSINESS = [
     "queremos lançar nos supermercados um molho de pimenta, quem ajuda do zero?",
     "vườn rau nhà mình muốn làm mẫu mứt rồi bán online, ai chỉ từ đầu",
     "テレワークを始めたい小さな会社です。都に相談窓口はありますか",
+    # ... and after `dev78`: a candidate's status asked by the employer, the country named
+    "面接に来たミャンマーの人、在留カードが「留学」。週5で雇って大丈夫？",
+    "can we hire a Peruvian cook who is here on a student visa, full time?",
+    "xưởng đậu phụ muốn mua máy ép mới, có nguồn nào hỗ trợ mua không",
 ]
 # ... but a rule without `abroad_too` is undone by a place abroad
 NOT_OWN_BUSINESS = [
