@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev79/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev80/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev80/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev81/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -99,7 +99,8 @@ SEVENTY_FIFTH_REFEREE = EVAL / "dev76"
 SEVENTY_SIXTH_REFEREE = EVAL / "dev77"
 SEVENTY_SEVENTH_REFEREE = EVAL / "dev78"
 SEVENTY_EIGHTH_REFEREE = EVAL / "dev79"
-UNSEEN = EVAL / "dev80"
+SEVENTY_NINTH_REFEREE = EVAL / "dev80"
+UNSEEN = EVAL / "dev81"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -182,6 +183,7 @@ LATER_REFEREES = [
     SEVENTY_SIXTH_REFEREE,
     SEVENTY_SEVENTH_REFEREE,
     SEVENTY_EIGHTH_REFEREE,
+    SEVENTY_NINTH_REFEREE,
 ]
 
 
@@ -1814,6 +1816,25 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh sme-definition-eligibility",
         ),
     ),
+    "dev81": (
+        545,
+        131,
+        (
+            "en foreign-worker-hiring-notification",
+            "en foreign-worker-visa-status",
+            "en social-insurance-pension",
+            "en telework-equipment-trial",
+            "en workplace-japanese-customs",
+            "id sme-definition-eligibility",
+            "id subsidy-overview",
+            "ja workplace-japanese-customs",
+            "ko outreach-visit-support",
+            "ne foreign-worker-hiring-notification",
+            "ne telework-promotion-center",
+            "pt foreign-worker-visa-status",
+            "zh subsidy-overview",
+        ),
+    ),
 }
 
 
@@ -1836,14 +1857,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev79 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev80 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev80 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev81 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2614,6 +2635,24 @@ SEVENTY_EIGHTH_REFEREE_FLOORS = {
     "urgent_recall": 99.0,
     "urgent_precision": 94.0,
     "out_of_scope_answered_at_most": 0.5,
+    "language": 99.5,
+}
+
+
+# The seventy-ninth referee set, kept unseen until it judged the owners' rules completed from the
+# read sets with a rule for an employer asking about a candidate's status, which moved none of its
+# messages (tests/eval/dev80/README.md; measured 2026-12-07: knowledge top-1 98.6 %, lowest
+# language 95.0 % ne, answered right 96.6 %, answered with a wrong entry 0.3 %, all 130
+# emergencies at 97.0 % precision, out-of-scope answered 5.0 %, language 99.6 %; the best peer
+# 94.0 %). Floors hold what is reached.
+SEVENTY_NINTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.5,
+    "every_language": 95.0,
+    "answered_right": 96.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 97.0,
+    "out_of_scope_answered_at_most": 5.0,
     "language": 99.5,
 }
 
@@ -3392,8 +3431,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SEVENTY_SIXTH_REFEREE, 557, SEVENTY_SIXTH_REFEREE_FLOORS),
         (SEVENTY_SEVENTH_REFEREE, 560, SEVENTY_SEVENTH_REFEREE_FLOORS),
         (SEVENTY_EIGHTH_REFEREE, 556, SEVENTY_EIGHTH_REFEREE_FLOORS),
+        (SEVENTY_NINTH_REFEREE, 549, SEVENTY_NINTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 80)],
+    ids=[f"dev{n}" for n in range(2, 81)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
