@@ -476,6 +476,19 @@ TYPED = {
             "冰箱空了的话，员工宿舍的冰箱谁负责补货？",
         ],
     ),
+    # the employer named by the loanword workers type (`dev79`'s missed emergency, read after
+    # its judgement: "shacho nói ... huỷ visa, tuần này tống e về nước"); the word alone is calm
+    "the shacho's deportation threat": (
+        [
+            "the shacho says if I join the union he will cancel my visa next week",
+            "tencho nói nếu em nghỉ thì huỷ visa ngay",
+            "o oyakata falou que se eu faltar amanhã ele vai cancelar meu visto",
+        ],
+        [
+            "what does shacho mean, and do I call him that to his face?",
+            "paano mag-renew ng visa, sabi ng shacho tutulungan daw ako",
+        ],
+    ),
 }
 
 
