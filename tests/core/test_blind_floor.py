@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev80/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev81/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev81/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev82/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -100,7 +100,8 @@ SEVENTY_SIXTH_REFEREE = EVAL / "dev77"
 SEVENTY_SEVENTH_REFEREE = EVAL / "dev78"
 SEVENTY_EIGHTH_REFEREE = EVAL / "dev79"
 SEVENTY_NINTH_REFEREE = EVAL / "dev80"
-UNSEEN = EVAL / "dev81"
+EIGHTIETH_REFEREE = EVAL / "dev81"
+UNSEEN = EVAL / "dev82"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -184,6 +185,7 @@ LATER_REFEREES = [
     SEVENTY_SEVENTH_REFEREE,
     SEVENTY_EIGHTH_REFEREE,
     SEVENTY_NINTH_REFEREE,
+    EIGHTIETH_REFEREE,
 ]
 
 
@@ -1835,6 +1837,27 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh subsidy-overview",
         ),
     ),
+    "dev82": (
+        535,
+        125,
+        (
+            "en telework-promotion-center",
+            "id consultation-centers-foreigners",
+            "id foreign-worker-hiring-notification",
+            "id residence-card-basics",
+            "id satellite-office-subsidy",
+            "id social-insurance-pension",
+            "id workplace-japanese-customs",
+            "ko annual-paid-leave",
+            "ne health-checkup-safety",
+            "ne telework-promotion-center",
+            "tl consultation-centers-foreigners",
+            "tl sme-definition-eligibility",
+            "tl social-insurance-pension",
+            "tl subsidy-overview",
+            "zh sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -1857,14 +1880,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev80 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev81 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev81 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev82 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2657,6 +2680,23 @@ SEVENTY_NINTH_REFEREE_FLOORS = {
 }
 
 
+# The eightieth referee set, kept unseen until it judged the deportation pair's employer half in
+# the loanwords workers type, which moved none of its messages (tests/eval/dev81/README.md;
+# measured 2026-12-07: knowledge top-1 96.3 %, lowest language 91.4 % en, answered right 94.8 %,
+# answered with a wrong entry 1.2 %, all 131 emergencies at 94.9 % precision, out-of-scope
+# answered 0.0 %, language 100 %; the best peer 93.4 %). Floors hold what is reached.
+EIGHTIETH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 91.0,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 0.5,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3432,8 +3472,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SEVENTY_SEVENTH_REFEREE, 560, SEVENTY_SEVENTH_REFEREE_FLOORS),
         (SEVENTY_EIGHTH_REFEREE, 556, SEVENTY_EIGHTH_REFEREE_FLOORS),
         (SEVENTY_NINTH_REFEREE, 549, SEVENTY_NINTH_REFEREE_FLOORS),
+        (EIGHTIETH_REFEREE, 545, EIGHTIETH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 81)],
+    ids=[f"dev{n}" for n in range(2, 82)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
