@@ -134,6 +134,29 @@ DECLARATION_MARKED = [
 ]
 
 
+def test_one_able_to_run_the_company_gets_the_right_hand_course(engine) -> None:
+    """A Nepali worker the owner wants able to run the company ("company chalauna sakne"): the
+    course for the owner's right hand, not HR strategy (`dev80`'s, read after its judgement)."""
+    marked = engine.matcher
+    quiet = copy(marked)
+    quiet.marks = Marks({}, marked.marks.neighbours)
+    text = (
+        "mero malik le ma lai company chalauna sakne banaune bhanchhan, strategy ra sangathan"
+        " sikne tarika ke ho?"
+    )
+    was, now = quiet.rank(text, None).candidates, marked.rank(text, None).candidates
+    assert (was[0].id, now[0].id) == ("hr-strategy-course", "management-talent-course")
+    assert [c.score for c in now] == [c.score for c in was]
+
+
+def test_the_declaration_is_related_to_the_working_hours_rules(engine) -> None:
+    """A company's public pledge to Tokyo named with the working hours it would cut ranked the
+    working-hours rules first on `dev81` (a Portuguese and a Vietnamese owner): the two are
+    related, so the declaration's marks can settle that tie."""
+    related = engine.matcher.marks.neighbours.related
+    assert ("working-hours-overtime-rules", "work-style-reform-declaration") in related
+
+
 @pytest.mark.parametrize("text", DECLARATION_MARKED)
 def test_a_pledge_in_other_words_gets_the_declaration(engine, text: str) -> None:
     marked = engine.matcher
