@@ -102,50 +102,54 @@ def test_a_neighbour_far_behind_stays_behind(matchers) -> None:
     assert marked.rank(FAR, None).candidates[0].id == "hr-strategy-course"
 
 
-# Health insurance and pensions beside the health check and workers' accident insurance: a stay
-# in hospital, a long illness or a lost job is the insurance entry's idea (its marks). Read on
-# the shipped engine, with its marks and without them.
-INSURANCE_MARKED = [
-    # (a Japanese stay in hospital needs no mark since the entry's examples say what health
-    # insurance pays, 2026-12-07)
-    "hospitalized for two weeks with pneumonia, will I get any money while I am off?",
-    "nếu mình ốm nặng nghỉ cả tháng không đi làm được thì có nhận được đồng nào không",
+# Read on the shipped engine, with its marks and without them: (message, first without, first
+# with). Health insurance and pensions beside the health check and workers' accident insurance:
+# a stay in hospital, a long illness or a lost job is the insurance entry's idea (a Japanese stay
+# in hospital needs no mark since the entry's examples say what health insurance pays,
+# 2026-12-07). The declaration's pledge in the words the read sets showed (2026-12-07): an
+# Indonesian "berikrar", a Chinese 表态. A Nepali worker the owner wants able to run the company
+# ("company chalauna sakne", `dev80`'s, read after its judgement): the course for the owner's
+# right hand, not HR strategy.
+SHIPPED_MARKED = [
+    (
+        "hospitalized for two weeks with pneumonia, will I get any money while I am off?",
+        "health-checkup-safety",
+        "social-insurance-pension",
+    ),
+    (
+        "nếu mình ốm nặng nghỉ cả tháng không đi làm được thì có nhận được đồng nào không",
+        "health-checkup-safety",
+        "social-insurance-pension",
+    ),
+    (
+        "Kalau perusahaan kami berikrar ke Pemprov Tokyo untuk kurangi lembur, apa ada pendampingan"
+        " konsultan sesudahnya?",
+        "paid-leave-overtime-reduction",
+        "work-style-reform-declaration",
+    ),
+    (
+        "我们公司想向东京都表态减少加班，表态以后有专家来指导吗？",
+        "paid-leave-overtime-reduction",
+        "work-style-reform-declaration",
+    ),
+    (
+        "mero malik le ma lai company chalauna sakne banaune bhanchhan, strategy ra sangathan"
+        " sikne tarika ke ho?",
+        "hr-strategy-course",
+        "management-talent-course",
+    ),
 ]
 
 
-@pytest.mark.parametrize("text", INSURANCE_MARKED)
-def test_a_stay_in_hospital_gets_the_insurance_entry(engine, text: str) -> None:
+@pytest.mark.parametrize(("text", "before", "after"), SHIPPED_MARKED)
+def test_the_shipped_marks_settle_the_tie(engine, text: str, before: str, after: str) -> None:
     marked = engine.matcher
-    assert engine.content.entries["social-insurance-pension"].marks, "its marks ship"
+    assert engine.content.entries[after].marks, "its marks ship"
     quiet = copy(marked)
     quiet.marks = Marks({}, marked.marks.neighbours)
     was = quiet.rank(text, None).candidates
     now = marked.rank(text, None).candidates
-    assert (was[0].id, now[0].id) == ("health-checkup-safety", "social-insurance-pension")
-    assert [c.score for c in now] == [c.score for c in was]
-
-
-# The declaration's pledge in the words the read sets showed (2026-12-07): an Indonesian
-# "berikrar", a Chinese 表态. Read on the shipped engine, with its marks and without them.
-DECLARATION_MARKED = [
-    "Kalau perusahaan kami berikrar ke Pemprov Tokyo untuk kurangi lembur, apa ada pendampingan"
-    " konsultan sesudahnya?",
-    "我们公司想向东京都表态减少加班，表态以后有专家来指导吗？",
-]
-
-
-def test_one_able_to_run_the_company_gets_the_right_hand_course(engine) -> None:
-    """A Nepali worker the owner wants able to run the company ("company chalauna sakne"): the
-    course for the owner's right hand, not HR strategy (`dev80`'s, read after its judgement)."""
-    marked = engine.matcher
-    quiet = copy(marked)
-    quiet.marks = Marks({}, marked.marks.neighbours)
-    text = (
-        "mero malik le ma lai company chalauna sakne banaune bhanchhan, strategy ra sangathan"
-        " sikne tarika ke ho?"
-    )
-    was, now = quiet.rank(text, None).candidates, marked.rank(text, None).candidates
-    assert (was[0].id, now[0].id) == ("hr-strategy-course", "management-talent-course")
+    assert (was[0].id, now[0].id) == (before, after)
     assert [c.score for c in now] == [c.score for c in was]
 
 
@@ -155,20 +159,6 @@ def test_the_declaration_is_related_to_the_working_hours_rules(engine) -> None:
     related, so the declaration's marks can settle that tie."""
     related = engine.matcher.marks.neighbours.related
     assert ("working-hours-overtime-rules", "work-style-reform-declaration") in related
-
-
-@pytest.mark.parametrize("text", DECLARATION_MARKED)
-def test_a_pledge_in_other_words_gets_the_declaration(engine, text: str) -> None:
-    marked = engine.matcher
-    quiet = copy(marked)
-    quiet.marks = Marks({}, marked.marks.neighbours)
-    was = quiet.rank(text, None).candidates
-    now = marked.rank(text, None).candidates
-    assert (was[0].id, now[0].id) == (
-        "paid-leave-overtime-reduction",
-        "work-style-reform-declaration",
-    )
-    assert [c.score for c in now] == [c.score for c in was]
 
 
 @pytest.mark.parametrize(
