@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev81/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev82/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev82/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev83/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -101,7 +101,8 @@ SEVENTY_SEVENTH_REFEREE = EVAL / "dev78"
 SEVENTY_EIGHTH_REFEREE = EVAL / "dev79"
 SEVENTY_NINTH_REFEREE = EVAL / "dev80"
 EIGHTIETH_REFEREE = EVAL / "dev81"
-UNSEEN = EVAL / "dev82"
+EIGHTY_FIRST_REFEREE = EVAL / "dev82"
+UNSEEN = EVAL / "dev83"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -186,6 +187,7 @@ LATER_REFEREES = [
     SEVENTY_EIGHTH_REFEREE,
     SEVENTY_NINTH_REFEREE,
     EIGHTIETH_REFEREE,
+    EIGHTY_FIRST_REFEREE,
 ]
 
 
@@ -1858,6 +1860,23 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh sme-definition-eligibility",
         ),
     ),
+    "dev83": (
+        546,
+        125,
+        (
+            "ja residence-card-basics",
+            "ja workplace-japanese-customs",
+            "ko consultation-centers-foreigners",
+            "ne outreach-visit-support",
+            "ne telework-how-to-start",
+            "pt annual-paid-leave",
+            "pt joint-job-fair",
+            "tl consultation-centers-foreigners",
+            "tl disaster-emergency",
+            "tl foreign-worker-hiring-notification",
+            "tl social-insurance-pension",
+        ),
+    ),
 }
 
 
@@ -1880,14 +1899,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev81 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev82 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev82 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev83 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2697,6 +2716,24 @@ EIGHTIETH_REFEREE_FLOORS = {
 }
 
 
+# The eighty-first referee set, kept unseen until it judged the declaration related to the
+# working-hours rules with the right-hand course's words, which gained one of its questions and
+# lost none (tests/eval/dev82/README.md; measured 2026-12-07: knowledge top-1 96.2 %, lowest
+# language 92.1 % ne, answered right 94.2 %, answered with a wrong entry 0.9 %, all 125
+# emergencies at 96.2 % precision, out-of-scope answered 1.8 %, language 100 %; the best peer
+# 91.0 %). Floors hold what is reached.
+EIGHTY_FIRST_REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 92.0,
+    "answered_right": 94.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3473,8 +3510,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SEVENTY_EIGHTH_REFEREE, 556, SEVENTY_EIGHTH_REFEREE_FLOORS),
         (SEVENTY_NINTH_REFEREE, 549, SEVENTY_NINTH_REFEREE_FLOORS),
         (EIGHTIETH_REFEREE, 545, EIGHTIETH_REFEREE_FLOORS),
+        (EIGHTY_FIRST_REFEREE, 535, EIGHTY_FIRST_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 82)],
+    ids=[f"dev{n}" for n in range(2, 83)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
