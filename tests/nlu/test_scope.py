@@ -150,6 +150,9 @@ OWN_BUSINESS = [
     "面接に来たミャンマーの人、在留カードが「留学」。週5で雇って大丈夫？",
     "can we hire a Peruvian cook who is here on a student visa, full time?",
     "xưởng đậu phụ muốn mua máy ép mới, có nguồn nào hỗ trợ mua không",
+    # ... and after `dev82`: a workshop's programme on the shop floor, a first foreign hire
+    "hamro momo factory ma genba ma practice garaune talim chha? sabai ko tarika farak chha",
+    "우리 가게에 필리핀 직원 처음 쓰는데 사장님 대상 세미나 있어요?",
 ]
 # ... but a rule without `abroad_too` is undone by a place abroad
 NOT_OWN_BUSINESS = [
