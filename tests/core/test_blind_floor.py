@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev82/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev83/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev83/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev84/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -102,7 +102,8 @@ SEVENTY_EIGHTH_REFEREE = EVAL / "dev79"
 SEVENTY_NINTH_REFEREE = EVAL / "dev80"
 EIGHTIETH_REFEREE = EVAL / "dev81"
 EIGHTY_FIRST_REFEREE = EVAL / "dev82"
-UNSEEN = EVAL / "dev83"
+EIGHTY_SECOND_REFEREE = EVAL / "dev83"
+UNSEEN = EVAL / "dev84"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -188,6 +189,7 @@ LATER_REFEREES = [
     SEVENTY_NINTH_REFEREE,
     EIGHTIETH_REFEREE,
     EIGHTY_FIRST_REFEREE,
+    EIGHTY_SECOND_REFEREE,
 ]
 
 
@@ -1877,6 +1879,24 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl social-insurance-pension",
         ),
     ),
+    "dev84": (
+        547,
+        128,
+        (
+            "en subsidy-overview",
+            "id subsidy-overview",
+            "ja sme-definition-eligibility",
+            "ja subsidy-overview",
+            "ko consultation-centers-foreigners",
+            "ne outreach-visit-support",
+            "pt social-insurance-pension",
+            "pt subsidy-overview",
+            "tl consultation-centers-foreigners",
+            "tl sme-definition-eligibility",
+            "tl telework-equipment-trial",
+            "vi residence-card-basics",
+        ),
+    ),
 }
 
 
@@ -1899,14 +1919,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev82 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev83 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev83 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev84 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2734,6 +2754,25 @@ EIGHTY_FIRST_REFEREE_FLOORS = {
 }
 
 
+# The eighty-second referee set, kept unseen until it judged an eighth owners' rule (a programme
+# on the shop floor) with the award's ninteishou, which moved none of its messages
+# (tests/eval/dev83/README.md; measured 2026-12-07: knowledge top-1 96.8 %, lowest language
+# 92.5 % vi, answered right 94.3 %, answered with a wrong entry 1.1 %, 124 of 125 emergencies at
+# 95.4 % precision, out-of-scope answered 9.8 %, language 99.6 %; the best peer 95.1 %). Floors
+# hold what is reached: the emergency missed is a Japanese dorm tilted by an earthquake with
+# someone screaming behind a door that will not open, refused as not ours.
+EIGHTY_SECOND_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 92.5,
+    "answered_right": 94.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 95.0,
+    "out_of_scope_answered_at_most": 10.0,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3511,8 +3550,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (SEVENTY_NINTH_REFEREE, 549, SEVENTY_NINTH_REFEREE_FLOORS),
         (EIGHTIETH_REFEREE, 545, EIGHTIETH_REFEREE_FLOORS),
         (EIGHTY_FIRST_REFEREE, 535, EIGHTY_FIRST_REFEREE_FLOORS),
+        (EIGHTY_SECOND_REFEREE, 546, EIGHTY_SECOND_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 83)],
+    ids=[f"dev{n}" for n in range(2, 84)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
