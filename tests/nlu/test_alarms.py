@@ -489,6 +489,22 @@ TYPED = {
             "paano mag-renew ng visa, sabi ng shacho tutulungan daw ako",
         ],
     ),
+    # an earthquake now and someone shut in or calling from inside (`dev83`'s missed emergency,
+    # read after its judgement: a dorm tilted, a door that will not open, screaming inside); an
+    # earthquake asked about calmly, or a drill, is no emergency
+    "an earthquake and someone shut in": (
+        [
+            "earthquake just now, the staff room door won't open and the cook is screaming inside",
+            "强震后宿舍歪了，隔壁门打不开，里面有人在喊救命",
+            "động đất xong cửa phòng bên cạnh ko mở được, có người kêu cứu",
+            "gempa barusan, pintu gudang gak bisa dibuka, ada yang teriak minta tolong",
+        ],
+        [
+            "the trains stopped after the earthquake and I could not get to work, is the day paid?",
+            "地震でドアが開かなくなったら、どうやって避難すればいいですか",
+            "waktu gempa kalau pintu tidak bisa dibuka, apa yang harus disiapkan kantor?",
+        ],
+    ),
 }
 
 
