@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev83/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev84/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev84/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev85/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -103,7 +103,8 @@ SEVENTY_NINTH_REFEREE = EVAL / "dev80"
 EIGHTIETH_REFEREE = EVAL / "dev81"
 EIGHTY_FIRST_REFEREE = EVAL / "dev82"
 EIGHTY_SECOND_REFEREE = EVAL / "dev83"
-UNSEEN = EVAL / "dev84"
+EIGHTY_THIRD_REFEREE = EVAL / "dev84"
+UNSEEN = EVAL / "dev85"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -190,6 +191,7 @@ LATER_REFEREES = [
     EIGHTIETH_REFEREE,
     EIGHTY_FIRST_REFEREE,
     EIGHTY_SECOND_REFEREE,
+    EIGHTY_THIRD_REFEREE,
 ]
 
 
@@ -1897,6 +1899,19 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi residence-card-basics",
         ),
     ),
+    "dev85": (
+        550,
+        126,
+        (
+            "id consultation-centers-foreigners",
+            "id telework-consulting-dispatch",
+            "ja workplace-japanese-customs",
+            "ne disaster-emergency",
+            "ne health-checkup-safety",
+            "tl consultation-centers-foreigners",
+            "tl service-industry-productivity",
+        ),
+    ),
 }
 
 
@@ -1919,14 +1934,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev83 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev84 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev84 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev85 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2773,6 +2788,24 @@ EIGHTY_SECOND_REFEREE_FLOORS = {
 }
 
 
+# The eighty-third referee set, kept unseen until it judged an alarm pair for an earthquake now
+# with someone shut in or calling from inside, which moved none of its messages
+# (tests/eval/dev84/README.md; measured 2026-12-07: knowledge top-1 94.5 %, lowest language
+# 89.7 % en and vi, answered right 92.0 %, answered with a wrong entry 2.3 %, all 128 emergencies
+# at 93.4 % precision, out-of-scope answered 1.9 %, language 99.6 %; the best peer 95.4 %, with
+# fewer knowledge errors: 16 against 19). Floors hold what is reached.
+EIGHTY_THIRD_REFEREE_FLOORS = {
+    "knowledge_top1": 94.5,
+    "every_language": 89.5,
+    "answered_right": 91.5,
+    "answered_wrong_at_most": 2.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 93.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3551,8 +3584,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (EIGHTIETH_REFEREE, 545, EIGHTIETH_REFEREE_FLOORS),
         (EIGHTY_FIRST_REFEREE, 535, EIGHTY_FIRST_REFEREE_FLOORS),
         (EIGHTY_SECOND_REFEREE, 546, EIGHTY_SECOND_REFEREE_FLOORS),
+        (EIGHTY_THIRD_REFEREE, 547, EIGHTY_THIRD_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 84)],
+    ids=[f"dev{n}" for n in range(2, 85)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
