@@ -211,6 +211,42 @@ def test_wages_asked_about_in_ones_own_language_get_the_consultation_centre(engi
     assert not marked.marks.marked("consultation-centers-foreigners", terms(fire))
 
 
+# An owner who names themselves so, with overtime and the question where to start cutting it, is
+# the overtime programme's idea told by three sides together (`marks_together`, 2026-12-07): the
+# working-hours rules rank first on the overtime alone. A worker asking the limit names no owner;
+# a company pledging to Tokyo "as a company" (会社として) is the declaration's, not an owner's mark.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our noodle kitchen crew average 70h overtime a month. As the operator, where do I even"
+        " start?",
+        "Tenho uma oficina de funilaria. O pessoal faz 70h de zangyo todo mês. Quero diminuir sem"
+        " perder serviço, tem apoio pra patrão?",
+    ],
+)
+def test_an_owner_cutting_overtime_gets_the_programme(engine, text: str) -> None:
+    marked = engine.matcher
+    quiet = copy(marked)
+    quiet.marks = Marks({}, marked.marks.neighbours)
+    was, now = quiet.rank(text, None).candidates, marked.rank(text, None).candidates
+    assert (was[0].id, now[0].id) == (
+        "working-hours-overtime-rules",
+        "paid-leave-overtime-reduction",
+    )
+    assert [c.score for c in now] == [c.score for c in was]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I work 70 hours of overtime a month, what is the legal limit?",
+        "残業減らしますって会社として都に出して公表する制度、まだありますか",
+    ],
+)
+def test_overtime_without_an_owner_cutting_it_is_not_the_programmes_mark(engine, text) -> None:
+    assert not engine.matcher.marks.marked("paid-leave-overtime-reduction", terms(text))
+
+
 def together(*groups: list[str], desk: list[str] = ()) -> Marks:
     """Marks told together for hiring women and seniors, one English group each, and the hiring
     desk's own marks."""
