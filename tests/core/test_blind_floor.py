@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev84/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev85/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev85/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev86/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -104,7 +104,8 @@ EIGHTIETH_REFEREE = EVAL / "dev81"
 EIGHTY_FIRST_REFEREE = EVAL / "dev82"
 EIGHTY_SECOND_REFEREE = EVAL / "dev83"
 EIGHTY_THIRD_REFEREE = EVAL / "dev84"
-UNSEEN = EVAL / "dev85"
+EIGHTY_FOURTH_REFEREE = EVAL / "dev85"
+UNSEEN = EVAL / "dev86"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -192,6 +193,7 @@ LATER_REFEREES = [
     EIGHTY_FIRST_REFEREE,
     EIGHTY_SECOND_REFEREE,
     EIGHTY_THIRD_REFEREE,
+    EIGHTY_FOURTH_REFEREE,
 ]
 
 
@@ -1912,6 +1914,27 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl service-industry-productivity",
         ),
     ),
+    "dev86": (
+        549,
+        129,
+        (
+            "en disaster-emergency",
+            "en foreign-worker-hiring-notification",
+            "en telework-equipment-trial",
+            "id consultation-centers-foreigners",
+            "ko foreign-talent-employer-seminar",
+            "ko satellite-office-subsidy",
+            "ko subsidy-overview",
+            "ne social-insurance-pension",
+            "ne telework-equipment-trial",
+            "pt sme-definition-eligibility",
+            "tl consultation-centers-foreigners",
+            "tl skills-succession",
+            "tl subsidy-overview",
+            "tl telework-promotion-center",
+            "zh sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -1934,14 +1957,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev84 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev85 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev85 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev86 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2806,6 +2829,25 @@ EIGHTY_THIRD_REFEREE_FLOORS = {
 }
 
 
+# The eighty-fourth referee set, kept unseen until it judged the overtime programme's marks told
+# together (an owner who names themselves so, overtime, and where to start cutting it), which
+# moved none of its messages (tests/eval/dev85/README.md; measured 2026-12-07: knowledge top-1
+# 97.5 %, lowest language 90.0 % en, answered right 96.0 %, answered with a wrong entry 0.3 %,
+# 125 of 126 emergencies at 94.7 % precision, out-of-scope answered 1.7 %, language 99.8 %; the
+# best peer 94.9 %). Floors hold what is reached: the emergency missed is a Vietnamese worker on
+# tap water for two days with 140 yen left and wages unpaid, refused as not ours.
+EIGHTY_FOURTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 90.0,
+    "answered_right": 96.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3585,8 +3627,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (EIGHTY_FIRST_REFEREE, 535, EIGHTY_FIRST_REFEREE_FLOORS),
         (EIGHTY_SECOND_REFEREE, 546, EIGHTY_SECOND_REFEREE_FLOORS),
         (EIGHTY_THIRD_REFEREE, 547, EIGHTY_THIRD_REFEREE_FLOORS),
+        (EIGHTY_FOURTH_REFEREE, 550, EIGHTY_FOURTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 85)],
+    ids=[f"dev{n}" for n in range(2, 86)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
