@@ -247,6 +247,26 @@ def test_overtime_without_an_owner_cutting_it_is_not_the_programmes_mark(engine,
     assert not engine.matcher.marks.marked("paid-leave-overtime-reduction", terms(text))
 
 
+# A centre to go to or ask at, named with telework, is the telework promotion centre's idea told by
+# two sides together (`marks_together`, 2026-12-07): asked where "the centre" is, the ranking put
+# the foreigners' consultation centre a little ahead, and the two are related now so the marks can
+# settle it. The consultation centre asked for by itself names no telework.
+def test_a_centre_for_telework_gets_the_promotion_centre(engine) -> None:
+    marked = engine.matcher
+    quiet = copy(marked)
+    quiet.marks = Marks({}, marked.marks.neighbours)
+    both = "想找个地方问在家办公的事，东京那个中心在哪，免费吗"
+    was, now = quiet.rank(both, None).candidates, marked.rank(both, None).candidates
+    assert (was[0].id, now[0].id) == (
+        "consultation-centers-foreigners",
+        "telework-promotion-center",
+    )
+    assert [c.score for c in now] == [c.score for c in was]
+    foreigners = "where's the centre for foreign workers in Tokyo? I want advice in English"
+    assert not marked.marks.marked("telework-promotion-center", terms(foreigners))
+    assert marked.rank(foreigners, None).candidates[0].id == "consultation-centers-foreigners"
+
+
 def together(*groups: list[str], desk: list[str] = ()) -> Marks:
     """Marks told together for hiring women and seniors, one English group each, and the hiring
     desk's own marks."""
