@@ -177,94 +177,88 @@ def test_hurt_at_work_and_in_hospital_keeps_the_health_check(engine, text: str) 
     assert quiet.rank(text, None).candidates[0].id == "health-checkup-safety"
 
 
-# Trying telework equipment before buying it, with the telework rules, is the equipment entry's
-# idea told by two sides together (`marks_together`, 2026-12-07): how to start telework names the
-# rules alone.
-def test_trying_the_gear_with_the_rules_gets_the_equipment_entry(engine) -> None:
-    marked = engine.matcher
-    quiet = copy(marked)
-    quiet.marks = Marks({}, marked.marks.neighbours)
-    both = (
+# Marks told together (`marks_together`, 2026-12-07): an entry's idea told by two or three sides
+# named together, none of them alone. Trying telework equipment before buying it, with the telework
+# rules (how to start telework names the rules alone). Trouble at work asked about in the asker's
+# own language (a number to call names the disaster entry's subject, and the ranking put it a
+# little ahead). An owner who names themselves so, with overtime and where to start cutting it
+# (the working-hours rules rank first on the overtime alone; a worker asking the limit names no
+# owner, and a company pledging to Tokyo "as a company", 会社として, is the declaration's). A centre
+# to go to or ask at, named with telework (the foreigners' consultation centre ranked a little
+# ahead; the two are related now, so the marks can settle it).
+TOLD_TOGETHER = [
+    (
         "first time letting staff work from home: can we borrow the gear before buying and get"
-        " the rules written?"
-    )
-    was, now = quiet.rank(both, None).candidates, marked.rank(both, None).candidates
-    assert (was[0].id, now[0].id) == ("telework-how-to-start", "telework-equipment-trial")
-    assert [c.score for c in now] == [c.score for c in was]
-    rules = "how do we start remote work, which jobs, what rules?"
-    assert not marked.marks.marked("telework-equipment-trial", terms(rules))
-    assert marked.rank(rules, None).candidates[0].id == "telework-how-to-start"
-
-
-# Trouble at work asked about in the asker's own language is the multilingual consultation
-# centre's idea told by two sides together (`marks_together`, 2026-12-07): a number to call names
-# the disaster entry's subject, and the ranking put it a little ahead.
-def test_wages_asked_about_in_ones_own_language_get_the_consultation_centre(engine) -> None:
-    marked = engine.matcher
-    quiet = copy(marked)
-    quiet.marks = Marks({}, marked.marks.neighbours)
-    both = "in case my salary is ever unpaid, what number do I call for help in Tagalog?"
-    was, now = quiet.rank(both, None).candidates, marked.rank(both, None).candidates
-    assert (was[0].id, now[0].id) == ("disaster-emergency", "consultation-centers-foreigners")
-    assert [c.score for c in now] == [c.score for c in was]
-    fire = "what number do I call for a fire, is there help in Tagalog?"
-    assert not marked.marks.marked("consultation-centers-foreigners", terms(fire))
-
-
-# An owner who names themselves so, with overtime and the question where to start cutting it, is
-# the overtime programme's idea told by three sides together (`marks_together`, 2026-12-07): the
-# working-hours rules rank first on the overtime alone. A worker asking the limit names no owner;
-# a company pledging to Tokyo "as a company" (会社として) is the declaration's, not an owner's mark.
-@pytest.mark.parametrize(
-    "text",
-    [
+        " the rules written?",
+        "telework-how-to-start",
+        "telework-equipment-trial",
+    ),
+    (
+        "in case my salary is ever unpaid, what number do I call for help in Tagalog?",
+        "disaster-emergency",
+        "consultation-centers-foreigners",
+    ),
+    (
         "Our noodle kitchen crew average 70h overtime a month. As the operator, where do I even"
         " start?",
+        "working-hours-overtime-rules",
+        "paid-leave-overtime-reduction",
+    ),
+    (
         "Tenho uma oficina de funilaria. O pessoal faz 70h de zangyo todo mês. Quero diminuir sem"
         " perder serviço, tem apoio pra patrão?",
-    ],
-)
-def test_an_owner_cutting_overtime_gets_the_programme(engine, text: str) -> None:
+        "working-hours-overtime-rules",
+        "paid-leave-overtime-reduction",
+    ),
+    (
+        "想找个地方问在家办公的事，东京那个中心在哪，免费吗",
+        "consultation-centers-foreigners",
+        "telework-promotion-center",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "before", "after"), TOLD_TOGETHER)
+def test_marks_told_together_settle_the_tie(engine, text: str, before: str, after: str) -> None:
     marked = engine.matcher
     quiet = copy(marked)
     quiet.marks = Marks({}, marked.marks.neighbours)
     was, now = quiet.rank(text, None).candidates, marked.rank(text, None).candidates
-    assert (was[0].id, now[0].id) == (
-        "working-hours-overtime-rules",
-        "paid-leave-overtime-reduction",
-    )
+    assert (was[0].id, now[0].id) == (before, after)
     assert [c.score for c in now] == [c.score for c in was]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I work 70 hours of overtime a month, what is the legal limit?",
-        "残業減らしますって会社として都に出して公表する制度、まだありますか",
-    ],
-)
-def test_overtime_without_an_owner_cutting_it_is_not_the_programmes_mark(engine, text) -> None:
-    assert not engine.matcher.marks.marked("paid-leave-overtime-reduction", terms(text))
-
-
-# A centre to go to or ask at, named with telework, is the telework promotion centre's idea told by
-# two sides together (`marks_together`, 2026-12-07): asked where "the centre" is, the ranking put
-# the foreigners' consultation centre a little ahead, and the two are related now so the marks can
-# settle it. The consultation centre asked for by itself names no telework.
-def test_a_centre_for_telework_gets_the_promotion_centre(engine) -> None:
-    marked = engine.matcher
-    quiet = copy(marked)
-    quiet.marks = Marks({}, marked.marks.neighbours)
-    both = "想找个地方问在家办公的事，东京那个中心在哪，免费吗"
-    was, now = quiet.rank(both, None).candidates, marked.rank(both, None).candidates
-    assert (was[0].id, now[0].id) == (
+# One side alone, and where the ranking is asked, the entry it names comes first.
+ONE_SIDE = [
+    ("how do we start remote work, which jobs, what rules?", "telework-equipment-trial"),
+    (
+        "what number do I call for a fire, is there help in Tagalog?",
         "consultation-centers-foreigners",
+    ),
+    (
+        "I work 70 hours of overtime a month, what is the legal limit?",
+        "paid-leave-overtime-reduction",
+    ),
+    (
+        "残業減らしますって会社として都に出して公表する制度、まだありますか",
+        "paid-leave-overtime-reduction",
+    ),
+    (
+        "where's the centre for foreign workers in Tokyo? I want advice in English",
         "telework-promotion-center",
-    )
-    assert [c.score for c in now] == [c.score for c in was]
-    foreigners = "where's the centre for foreign workers in Tokyo? I want advice in English"
-    assert not marked.marks.marked("telework-promotion-center", terms(foreigners))
-    assert marked.rank(foreigners, None).candidates[0].id == "consultation-centers-foreigners"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entry"), ONE_SIDE)
+def test_one_side_alone_is_no_mark(engine, text: str, entry: str) -> None:
+    assert not engine.matcher.marks.marked(entry, terms(text))
+
+
+def test_one_side_alone_keeps_its_own_entry_first(engine) -> None:
+    rank = engine.matcher.rank
+    assert rank(ONE_SIDE[0][0], None).candidates[0].id == "telework-how-to-start"
+    assert rank(ONE_SIDE[4][0], None).candidates[0].id == "consultation-centers-foreigners"
 
 
 def together(*groups: list[str], desk: list[str] = ()) -> Marks:
