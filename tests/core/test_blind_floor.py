@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev85/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev86/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev86/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev87/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -105,7 +105,8 @@ EIGHTY_FIRST_REFEREE = EVAL / "dev82"
 EIGHTY_SECOND_REFEREE = EVAL / "dev83"
 EIGHTY_THIRD_REFEREE = EVAL / "dev84"
 EIGHTY_FOURTH_REFEREE = EVAL / "dev85"
-UNSEEN = EVAL / "dev86"
+EIGHTY_FIFTH_REFEREE = EVAL / "dev86"
+UNSEEN = EVAL / "dev87"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -194,6 +195,7 @@ LATER_REFEREES = [
     EIGHTY_SECOND_REFEREE,
     EIGHTY_THIRD_REFEREE,
     EIGHTY_FOURTH_REFEREE,
+    EIGHTY_FIFTH_REFEREE,
 ]
 
 
@@ -1935,6 +1937,16 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh sme-definition-eligibility",
         ),
     ),
+    "dev87": (
+        553,
+        124,
+        (
+            "id consultation-centers-foreigners",
+            "ja social-insurance-pension",
+            "pt certification-iso-support",
+            "zh sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -1957,14 +1969,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev85 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev86 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev86 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev87 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2848,6 +2860,26 @@ EIGHTY_FOURTH_REFEREE_FLOORS = {
 }
 
 
+# The eighty-fifth referee set, kept unseen until it judged the telework promotion centre's marks
+# told together (a centre to go to or ask at, named with telework) and its relation to the
+# foreigners' consultation centre, which moved none of its messages (tests/eval/dev86/README.md;
+# measured 2026-12-07: knowledge top-1 98.3 %, lowest language 97.3 % en, answered right 97.1 %,
+# answered with a wrong entry 0.3 %, 128 of 129 emergencies at 97.0 % precision, out-of-scope
+# answered 0.0 %, language 99.8 %; the best peer 95.4 %). Floors hold what is reached: the
+# emergency missed (one tap from help, the safety line) is a Korean worker fired today and told to
+# leave the company flat tonight, with nowhere to go in the rain.
+EIGHTY_FIFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.0,
+    "every_language": 97.0,
+    "answered_right": 97.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 96.5,
+    "out_of_scope_answered_at_most": 0.0,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3628,8 +3660,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (EIGHTY_SECOND_REFEREE, 546, EIGHTY_SECOND_REFEREE_FLOORS),
         (EIGHTY_THIRD_REFEREE, 547, EIGHTY_THIRD_REFEREE_FLOORS),
         (EIGHTY_FOURTH_REFEREE, 550, EIGHTY_FOURTH_REFEREE_FLOORS),
+        (EIGHTY_FIFTH_REFEREE, 549, EIGHTY_FIFTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 86)],
+    ids=[f"dev{n}" for n in range(2, 87)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
