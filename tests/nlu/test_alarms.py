@@ -489,6 +489,21 @@ TYPED = {
             "paano mag-renew ng visa, sabi ng shacho tutulungan daw ako",
         ],
     ),
+    # no money and living on water alone (`dev85`'s missed emergency, read after its judgement:
+    # "2 ngay roi e chi uong nuoc may, luong chua phat, trong vi con dung 140 yen"); tap water or
+    # water before a health check asked about calmly is no emergency
+    "living on water alone": (
+        [
+            "trong vi con 60 yen, 4 hom nay chi uong nuoc la cam hoi",
+            "wala na po akong pera, tatlong araw na akong tubig lang, sa 30 pa ang sweldo",
+            "90 yen left in my wallet, three days now on nothing but water, payday is the 28th",
+            "財布に50円しかない。おとといから水だけ飲んでる",
+        ],
+        [
+            "is the tap water in Tokyo safe to drink, or should I buy bottled water?",
+            "o médico disse pra eu beber só água antes do exame de saúde da empresa, pode isso?",
+        ],
+    ),
     # an earthquake now and someone shut in or calling from inside (`dev83`'s missed emergency,
     # read after its judgement: a dorm tilted, a door that will not open, screaming inside); an
     # earthquake asked about calmly, or a drill, is no emergency
