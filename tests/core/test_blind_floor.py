@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev86/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev87/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev87/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev88/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -106,7 +106,8 @@ EIGHTY_SECOND_REFEREE = EVAL / "dev83"
 EIGHTY_THIRD_REFEREE = EVAL / "dev84"
 EIGHTY_FOURTH_REFEREE = EVAL / "dev85"
 EIGHTY_FIFTH_REFEREE = EVAL / "dev86"
-UNSEEN = EVAL / "dev87"
+EIGHTY_SIXTH_REFEREE = EVAL / "dev87"
+UNSEEN = EVAL / "dev88"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -196,6 +197,7 @@ LATER_REFEREES = [
     EIGHTY_THIRD_REFEREE,
     EIGHTY_FOURTH_REFEREE,
     EIGHTY_FIFTH_REFEREE,
+    EIGHTY_SIXTH_REFEREE,
 ]
 
 
@@ -1947,6 +1949,23 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh sme-definition-eligibility",
         ),
     ),
+    "dev88": (
+        537,
+        123,
+        (
+            "en municipal-model-projects",
+            "en social-insurance-pension",
+            "en subsidy-overview",
+            "id disaster-emergency",
+            "ko telework-promotion-center",
+            "ne residence-card-basics",
+            "ne subsidy-overview",
+            "pt equipment-investment-subsidy",
+            "pt foreign-worker-hiring-notification",
+            "tl consultation-centers-foreigners",
+            "zh subsidy-overview",
+        ),
+    ),
 }
 
 
@@ -1969,14 +1988,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev86 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev87 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev87 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev88 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2880,6 +2899,23 @@ EIGHTY_FIFTH_REFEREE_FLOORS = {
 }
 
 
+# The eighty-sixth referee set, kept unseen until it judged the no-money pair's food half with
+# living on water alone, which moved none of its messages (tests/eval/dev87/README.md; measured
+# 2026-12-07: knowledge top-1 96.9 %, lowest language 89.7 % id, answered right 95.2 %, answered
+# with a wrong entry 0.6 %, all 124 emergencies at 93.9 % precision, out-of-scope answered
+# 3.4 %, language 100 %; the best peer 96.3 %). Floors hold what is reached.
+EIGHTY_SIXTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 89.5,
+    "answered_right": 95.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 93.5,
+    "out_of_scope_answered_at_most": 3.5,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3661,8 +3697,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (EIGHTY_THIRD_REFEREE, 547, EIGHTY_THIRD_REFEREE_FLOORS),
         (EIGHTY_FOURTH_REFEREE, 550, EIGHTY_FOURTH_REFEREE_FLOORS),
         (EIGHTY_FIFTH_REFEREE, 549, EIGHTY_FIFTH_REFEREE_FLOORS),
+        (EIGHTY_SIXTH_REFEREE, 553, EIGHTY_SIXTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 87)],
+    ids=[f"dev{n}" for n in range(2, 88)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
