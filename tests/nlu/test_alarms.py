@@ -504,6 +504,20 @@ TYPED = {
             "o médico disse pra eu beber só água antes do exame de saúde da empresa, pode isso?",
         ],
     ),
+    # fired and told to vacate the room by tonight (`dev86`'s missed emergency, read after its
+    # judgement: "사택 오늘 밤까지 비우래요 ... 갈 데는 없고"); moving out asked about calmly is none
+    "told to vacate tonight": (
+        [
+            "회사에서 잘리고 오늘 밤 안으로 원룸 비우래요. 짐 가방 두 개뿐이고 갈 데는 없어요",
+            "fired this morning and told to vacate the staff flat by tonight, nowhere to go",
+            "dispensaram a gente e o encarregado mandou desocupar o alojamento hoje mesmo, não"
+            " temos onde dormir",
+        ],
+        [
+            "계약 끝나면 사택은 언제까지 비워야 하나요? 보증금은 돌려받나요",
+            "when my contract ends, how long do I have to move out of the company dorm?",
+        ],
+    ),
     # an earthquake now and someone shut in or calling from inside (`dev83`'s missed emergency,
     # read after its judgement: a dorm tilted, a door that will not open, screaming inside); an
     # earthquake asked about calmly, or a drill, is no emergency
