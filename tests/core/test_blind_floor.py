@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev87/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev88/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev88/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev89/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -107,7 +107,8 @@ EIGHTY_THIRD_REFEREE = EVAL / "dev84"
 EIGHTY_FOURTH_REFEREE = EVAL / "dev85"
 EIGHTY_FIFTH_REFEREE = EVAL / "dev86"
 EIGHTY_SIXTH_REFEREE = EVAL / "dev87"
-UNSEEN = EVAL / "dev88"
+EIGHTY_SEVENTH_REFEREE = EVAL / "dev88"
+UNSEEN = EVAL / "dev89"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -198,6 +199,7 @@ LATER_REFEREES = [
     EIGHTY_FOURTH_REFEREE,
     EIGHTY_FIFTH_REFEREE,
     EIGHTY_SIXTH_REFEREE,
+    EIGHTY_SEVENTH_REFEREE,
 ]
 
 
@@ -1966,6 +1968,24 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh subsidy-overview",
         ),
     ),
+    "dev89": (
+        554,
+        129,
+        (
+            "id consultation-centers-foreigners",
+            "id foreign-worker-hiring-notification",
+            "id minimum-wage-payslip",
+            "ja residence-card-basics",
+            "ja social-insurance-pension",
+            "ne residence-card-basics",
+            "pt consultation-centers-foreigners",
+            "pt social-insurance-pension",
+            "tl foreign-worker-visa-status",
+            "tl satellite-office-subsidy",
+            "tl subsidy-overview",
+            "vi social-insurance-pension",
+        ),
+    ),
 }
 
 
@@ -1988,14 +2008,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev87 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev88 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev88 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev89 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2916,6 +2936,24 @@ EIGHTY_SIXTH_REFEREE_FLOORS = {
 }
 
 
+# The eighty-seventh referee set, kept unseen until it judged the eviction pair with being told to
+# vacate the room, which moved none of its messages (tests/eval/dev88/README.md; measured
+# 2026-12-07: knowledge top-1 96.8 %, lowest language 84.2 % ne, answered right 95.1 %, answered
+# with a wrong entry 0.6 %, all 123 emergencies at 94.6 % precision, out-of-scope answered 1.8 %,
+# language 100 %; the best peer 94.3 %, its lowest language 81.6 % ne). Floors hold what is
+# reached.
+EIGHTY_SEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 84.0,
+    "answered_right": 95.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3698,8 +3736,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (EIGHTY_FOURTH_REFEREE, 550, EIGHTY_FOURTH_REFEREE_FLOORS),
         (EIGHTY_FIFTH_REFEREE, 549, EIGHTY_FIFTH_REFEREE_FLOORS),
         (EIGHTY_SIXTH_REFEREE, 553, EIGHTY_SIXTH_REFEREE_FLOORS),
+        (EIGHTY_SEVENTH_REFEREE, 537, EIGHTY_SEVENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 88)],
+    ids=[f"dev{n}" for n in range(2, 89)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
