@@ -153,11 +153,15 @@ OWN_BUSINESS = [
     # ... and after `dev82`: a workshop's programme on the shop floor, a first foreign hire
     "hamro momo factory ma genba ma practice garaune talim chha? sabai ko tarika farak chha",
     "우리 가게에 필리핀 직원 처음 쓰는데 사장님 대상 세미나 있어요?",
+    # ... and after `dev87`: a day when many companies interview in one place
+    "khi nào có buổi nhiều công ty nhỏ cùng phỏng vấn ở một hội trường, em muốn đi",
+    "dherai company eutai din interview linchha bhanne mela kahile hunchha?",
 ]
 # ... but a rule without `abroad_too` is undone by a place abroad
 NOT_OWN_BUSINESS = [
     "ベトナムの工場で定年した人を雇いたい",
     "first time working from home in Singapore, any rules?",
+    "job fair in Australia next month, do they interview on the spot?",
 ]
 # ... but not one that names a place abroad, nor a grant for oneself
 NOT_GRANTS = [
