@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev88/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev89/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev89/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev90/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -108,7 +108,8 @@ EIGHTY_FOURTH_REFEREE = EVAL / "dev85"
 EIGHTY_FIFTH_REFEREE = EVAL / "dev86"
 EIGHTY_SIXTH_REFEREE = EVAL / "dev87"
 EIGHTY_SEVENTH_REFEREE = EVAL / "dev88"
-UNSEEN = EVAL / "dev89"
+EIGHTY_EIGHTH_REFEREE = EVAL / "dev89"
+UNSEEN = EVAL / "dev90"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -200,6 +201,7 @@ LATER_REFEREES = [
     EIGHTY_FIFTH_REFEREE,
     EIGHTY_SIXTH_REFEREE,
     EIGHTY_SEVENTH_REFEREE,
+    EIGHTY_EIGHTH_REFEREE,
 ]
 
 
@@ -1986,6 +1988,25 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi social-insurance-pension",
         ),
     ),
+    "dev90": (
+        537,
+        123,
+        (
+            "en harassment-consultation",
+            "en telework-equipment-trial",
+            "en telework-promotion-center",
+            "id consultation-centers-foreigners",
+            "id disaster-emergency",
+            "id social-insurance-pension",
+            "ja health-checkup-safety",
+            "ko disaster-emergency",
+            "tl sme-definition-eligibility",
+            "tl subsidy-overview",
+            "tl telework-equipment-trial",
+            "vi sme-definition-eligibility",
+            "zh minimum-wage-payslip",
+        ),
+    ),
 }
 
 
@@ -2008,14 +2029,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev88 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev89 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev89 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev90 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2954,6 +2975,24 @@ EIGHTY_SEVENTH_REFEREE_FLOORS = {
 }
 
 
+# The eighty-eighth referee set, kept unseen until it judged a ninth owners' rule (a day when many
+# companies interview in one place), which moved none of its messages
+# (tests/eval/dev89/README.md; measured 2026-12-07: knowledge top-1 97.4 %, lowest language
+# 92.5 % zh, answered right 96.3 %, answered with a wrong entry 1.4 %, all 129 emergencies at
+# 93.5 % precision, out-of-scope answered 6.5 %, language 99.3 %; the best peer 96.3 %). Floors
+# hold what is reached.
+EIGHTY_EIGHTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 92.5,
+    "answered_right": 96.0,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 93.0,
+    "out_of_scope_answered_at_most": 6.5,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3737,8 +3776,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (EIGHTY_FIFTH_REFEREE, 549, EIGHTY_FIFTH_REFEREE_FLOORS),
         (EIGHTY_SIXTH_REFEREE, 553, EIGHTY_SIXTH_REFEREE_FLOORS),
         (EIGHTY_SEVENTH_REFEREE, 537, EIGHTY_SEVENTH_REFEREE_FLOORS),
+        (EIGHTY_EIGHTH_REFEREE, 554, EIGHTY_EIGHTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 89)],
+    ids=[f"dev{n}" for n in range(2, 90)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
