@@ -59,9 +59,11 @@ class Marks:
 
     def settle(self, words: list[str], candidates: list[Candidate]) -> list[Candidate]:
         """Where the first candidate is an entry the message does not mark, the best related
-        entry close behind that it marks takes first place (`Neighbours.promote`)."""
+        entry close behind that it marks (`Neighbours.MARKS_MARGIN`) takes first place."""
         if not (self.tables or self.together) or not candidates or candidates[0].kind != "entry":
             return candidates
         if self.marked(candidates[0].id, words):
             return candidates
-        return self.neighbours.promote(candidates, lambda other: self.marked(other.id, words))
+        return self.neighbours.promote(
+            candidates, lambda other: self.marked(other.id, words), Neighbours.MARKS_MARGIN
+        )

@@ -365,7 +365,7 @@ def test_the_intents_keep_their_places_between_the_two() -> None:
         (
             "a pledge",
             [
-                entry("paid-leave-overtime-reduction", 0.8),
+                entry("paid-leave-overtime-reduction", 0.9),
                 entry("work-style-reform-declaration", 0.5),
             ],
         ),
@@ -397,6 +397,46 @@ def test_nothing_else_is_settled(words: str, ranked: list[Candidate]) -> None:
         work_style_reform_declaration=["pledge"], life_work_balance_certification=["award"]
     )
     assert table.settle(terms(words), ranked) == ranked
+
+
+def test_a_mark_reaches_further_than_a_voice() -> None:
+    """An entry's own words name its idea, an owner's voice only who asks: a marked neighbour
+    0.30 behind comes first (the read sets, 2026-12-07: +26 −1 with the hiring desk's marks
+    below), where a voice reaches 0.25 (`bot/nlu/voices.py`)."""
+    ranked = [
+        entry("paid-leave-overtime-reduction", 0.80),
+        entry("work-style-reform-declaration", 0.50),
+    ]
+    out = marks(work_style_reform_declaration=["pledge"]).settle(terms("a pledge"), ranked)
+    assert [(c.id, c.score) for c in out] == [
+        ("work-style-reform-declaration", 0.80),
+        ("paid-leave-overtime-reduction", 0.50),
+    ]
+    neighbours = Marks.of(load_content(default_content_dir())).neighbours
+    assert neighbours.MARGIN < 0.30 < neighbours.MARKS_MARGIN
+    assert neighbours.promote(ranked, lambda other: True) == ranked
+
+
+# An owner whose job ads bring not a single call asks the hiring desk, even while naming the
+# retirees and housewives they would take (trial of 2026-12-07: a Korean tofu maker's question
+# lost to hiring older people and mothers once marks reached 0.35, until the desk held the call
+# that never comes)
+NO_CALL = [
+    "반찬가게 하는데 알바 공고를 두 달 올려도 전화 한 통 안 와요. 주부나 은퇴하신 분도 괜찮은데 도에 상담할 곳 있나요",
+    "开了家小印刷厂，招工启事贴了四个月一个电话都没接到，退休的师傅和宝妈也想用，东京有地方咨询吗",
+    "our print shop ad has run since spring and not a single call. open to retirees and mums too,"
+    " who in Tokyo advises on this?",
+    "quán phở đăng tuyển hai tháng mà không có ai gọi, nhận cả mấy chị nội trợ lẫn các bác về hưu,"
+    " Tokyo có chỗ tư vấn không",
+]
+
+
+@pytest.mark.parametrize("text", NO_CALL)
+def test_not_a_single_call_marks_the_desk(text: str) -> None:
+    shipped = Marks.of(load_content(default_content_dir()))
+    assert shipped.marked("hiring-consultation-desk", terms(text))
+    ranked = [entry("hiring-consultation-desk", 0.60), entry("hiring-women-seniors", 0.40)]
+    assert shipped.settle(terms(text), ranked) == ranked
 
 
 # the forms `dev50` to `dev53` showed the marks missing: the goals "handed in" to Tokyo, a "stamp
