@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev89/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev90/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev90/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev91/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -109,7 +109,8 @@ EIGHTY_FIFTH_REFEREE = EVAL / "dev86"
 EIGHTY_SIXTH_REFEREE = EVAL / "dev87"
 EIGHTY_SEVENTH_REFEREE = EVAL / "dev88"
 EIGHTY_EIGHTH_REFEREE = EVAL / "dev89"
-UNSEEN = EVAL / "dev90"
+EIGHTY_NINTH_REFEREE = EVAL / "dev90"
+UNSEEN = EVAL / "dev91"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -202,6 +203,7 @@ LATER_REFEREES = [
     EIGHTY_SIXTH_REFEREE,
     EIGHTY_SEVENTH_REFEREE,
     EIGHTY_EIGHTH_REFEREE,
+    EIGHTY_NINTH_REFEREE,
 ]
 
 
@@ -2007,6 +2009,25 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh minimum-wage-payslip",
         ),
     ),
+    "dev91": (
+        542,
+        124,
+        (
+            "en certification-iso-support",
+            "en consultation-centers-foreigners",
+            "id consultation-centers-foreigners",
+            "id foreign-worker-hiring-notification",
+            "id life-work-balance-certification",
+            "id satellite-office-subsidy",
+            "ne disaster-emergency",
+            "pt harassment-consultation",
+            "pt telework-equipment-trial",
+            "pt telework-how-to-start",
+            "tl subsidy-overview",
+            "tl telework-equipment-trial",
+            "vi disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -2029,14 +2050,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev89 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev90 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev90 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev91 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -2996,6 +3017,24 @@ EIGHTY_EIGHTH_REFEREE_FLOORS = {
 }
 
 
+# The eighty-ninth referee set, kept unseen until it judged an entry's own words (its marks)
+# reaching a related entry up to 0.35 ahead, with the hiring desk's marks for the call that never
+# comes, which moved none of its messages (tests/eval/dev90/README.md; measured 2026-12-07:
+# knowledge top-1 97.7 %, lowest language 92.3 % vi, answered right 95.7 %, answered with a wrong
+# entry 0.9 %, all 123 emergencies at 98.4 % precision, out-of-scope answered 0.0 %, language
+# 99.8 %; the best peer 95.7 %). Floors hold what is reached.
+EIGHTY_NINTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.5,
+    "every_language": 92.0,
+    "answered_right": 95.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 98.0,
+    "out_of_scope_answered_at_most": 0.0,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3780,8 +3819,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (EIGHTY_SIXTH_REFEREE, 553, EIGHTY_SIXTH_REFEREE_FLOORS),
         (EIGHTY_SEVENTH_REFEREE, 537, EIGHTY_SEVENTH_REFEREE_FLOORS),
         (EIGHTY_EIGHTH_REFEREE, 554, EIGHTY_EIGHTH_REFEREE_FLOORS),
+        (EIGHTY_NINTH_REFEREE, 537, EIGHTY_NINTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 90)],
+    ids=[f"dev{n}" for n in range(2, 91)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
