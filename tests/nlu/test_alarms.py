@@ -630,6 +630,17 @@ def test_a_residence_card_and_the_askers_own_arrest_question_ask_about_the_rules
         "재류카드 기간이 지났는데 추방되나요?",
         "visto venceu semana passada, posso ser deportado?",
         "ビザの更新を忘れてた。捕まるんですか？",
+        # the forms the read sets showed missing (2026-12-07): easy Japanese, "can I get
+        # arrested", "is that a crime", a fine, the card's name mistyped, "vou ser preso"
+        "バイトの かえりに ざいりゅうカード を なくした。けいさつに つかまる？",
+        "left my residence card in my gym locker and a cop asked for it. is that a crime?",
+        "visa ran out two days ago because I forgot, am I going to get deported?",
+        "在流卡过期一个礼拜了才发现，会不会直接被抓？",
+        "换了宿舍两周了在留卡地址没改，会不会被罚",
+        "the zairyu het han roi ma chua di gia han, co bi duoi ve ko",
+        "zairyu card ghar mai chhodera aaye, police le sodhe jail jaanu parchha?",
+        "kartu zairyu sy jatuh di bus, bakal ditangkep gak kalo razia?",
+        "esqueci de renovar o zairyu, venceu ontem, vou ser preso?",
     ):
         assert alarmed.rank(text, None).hypothetical, text
     # a threat reports the arrest; the card kept by the boss is no question about the rules
@@ -638,6 +649,10 @@ def test_a_residence_card_and_the_askers_own_arrest_question_ask_about_the_rules
         "老板扣着我的在留卡，说我敢走就会被抓",
         "o patrão disse que cancela meu visto e que eu vou ser deportada amanhã",
         "老板说要是我辞职就取消签证，我会被遣返",
+        # a boss who threatens it, in the pair's new question forms
+        "o chefe disse que se eu faltar de novo ele cancela meu visto e eu vou ser deportado",
+        "社長に、逃げたらビザが切れて強制送還されると脅された",
+        "my boss threatened that if I quit my visa is gone and I'm going to get deported",
     ):
         assert not alarmed.rank(text, None).hypothetical, text
 
