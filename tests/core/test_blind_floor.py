@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev90/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev91/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev91/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev92/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -110,7 +110,8 @@ EIGHTY_SIXTH_REFEREE = EVAL / "dev87"
 EIGHTY_SEVENTH_REFEREE = EVAL / "dev88"
 EIGHTY_EIGHTH_REFEREE = EVAL / "dev89"
 EIGHTY_NINTH_REFEREE = EVAL / "dev90"
-UNSEEN = EVAL / "dev91"
+NINETIETH_REFEREE = EVAL / "dev91"
+UNSEEN = EVAL / "dev92"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -204,6 +205,7 @@ LATER_REFEREES = [
     EIGHTY_SEVENTH_REFEREE,
     EIGHTY_EIGHTH_REFEREE,
     EIGHTY_NINTH_REFEREE,
+    NINETIETH_REFEREE,
 ]
 
 
@@ -2028,6 +2030,27 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi disaster-emergency",
         ),
     ),
+    "dev92": (
+        554,
+        122,
+        (
+            "en harassment-consultation",
+            "en minimum-wage-payslip",
+            "en telework-how-to-start",
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id satellite-office-subsidy",
+            "id sme-definition-eligibility",
+            "id telework-promotion-center",
+            "ne work-style-reform-declaration",
+            "pt joint-job-fair",
+            "pt social-insurance-pension",
+            "tl social-insurance-pension",
+            "tl subsidy-overview",
+            "tl workplace-japanese-customs",
+            "zh subsidy-overview",
+        ),
+    ),
 }
 
 
@@ -2050,14 +2073,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev90 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev91 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev91 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev92 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3035,6 +3058,24 @@ EIGHTY_NINTH_REFEREE_FLOORS = {
 }
 
 
+# The ninetieth referee set, kept unseen until it judged the hypothetical pair of a residence card
+# and the asker's own arrest question in the forms the read sets showed, with a boss's threat in
+# its unless, which moved none of its messages (tests/eval/dev91/README.md; measured 2026-12-07:
+# knowledge top-1 96.3 %, lowest language 92.3 % ne, answered right 93.4 %, answered with a wrong
+# entry 0.6 %, 123 of 124 emergencies at 94.6 % precision, the one missed with the safety line,
+# out-of-scope answered 5.4 %, language 100 %; the best peer 93.9 %). Floors hold what is reached.
+NINETIETH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 92.0,
+    "answered_right": 93.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 5.5,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3820,8 +3861,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (EIGHTY_SEVENTH_REFEREE, 537, EIGHTY_SEVENTH_REFEREE_FLOORS),
         (EIGHTY_EIGHTH_REFEREE, 554, EIGHTY_EIGHTH_REFEREE_FLOORS),
         (EIGHTY_NINTH_REFEREE, 537, EIGHTY_NINTH_REFEREE_FLOORS),
+        (NINETIETH_REFEREE, 542, NINETIETH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 91)],
+    ids=[f"dev{n}" for n in range(2, 92)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
