@@ -217,26 +217,6 @@ TOLD_TOGETHER = [
     ),
 ]
 
-# Older people and mothers in the words the read sets showed the groups missing (2026-12-07): a
-# number past 60 or 65, obaachan, a mother raising small children, school hours, "mãe"
-OLDER_AND_MOTHERS = [
-    "xưởng in lụa bên mình muốn nhận mấy cô đang nuôi con nhỏ với vài bác trên 65 làm ca sáng",
-    "sushi counter wants retirees for lunch and female staff who can only do school hours",
-    "minha lanchonete quer chamar aposentado e mãe que só pode à tarde, como manter eles?",
-    "hamro momo pasal ma din ma obaachan ra mummy haru rakhna man chha, kasari tikaune",
-]
-
-
-@pytest.mark.parametrize("text", OLDER_AND_MOTHERS)
-def test_older_people_and_mothers_in_more_words(engine, text: str) -> None:
-    marks = engine.matcher.marks
-    assert marks.marked("hiring-women-seniors", terms(text))
-    # each side alone is still no mark: a mother's leave is childcare, a veteran's is succession
-    mothers = "our female staff on maternity leave, how do we support them with childcare?"
-    older = "two of my staff are over 65 now, how do I pass their skills on?"
-    assert not marks.marked("hiring-women-seniors", terms(mothers))
-    assert not marks.marked("hiring-women-seniors", terms(older))
-
 
 @pytest.mark.parametrize(("text", "before", "after"), TOLD_TOGETHER)
 def test_marks_told_together_settle_the_tie(engine, text: str, before: str, after: str) -> None:
@@ -267,6 +247,12 @@ ONE_SIDE = [
         "where's the centre for foreign workers in Tokyo? I want advice in English",
         "telework-promotion-center",
     ),
+    # a mother's leave is childcare support, a veteran past 65 skills succession
+    (
+        "our female staff on maternity leave, how do we support them with childcare?",
+        "hiring-women-seniors",
+    ),
+    ("two of my staff are over 65 now, how do I pass their skills on?", "hiring-women-seniors"),
 ]
 
 
@@ -478,6 +464,28 @@ SHOWN = [
     (
         "perusahaan kami mau bikin janji terbuka ke Tokyo soal lembur, masih bisa?",
         "work-style-reform-declaration",
+    ),
+]
+
+
+# older people and mothers told together in the words the read sets showed the groups missing
+# (2026-12-07): a number past 60 or 65, obaachan, a mother raising small children, school hours
+SHOWN += [
+    (
+        "xưởng in lụa bên mình muốn nhận mấy cô đang nuôi con nhỏ với vài bác trên 65 làm ca sáng",
+        "hiring-women-seniors",
+    ),
+    (
+        "sushi counter wants retirees for lunch and female staff who can only do school hours",
+        "hiring-women-seniors",
+    ),
+    (
+        "minha lanchonete quer chamar aposentado e mãe que só pode à tarde, como manter eles?",
+        "hiring-women-seniors",
+    ),
+    (
+        "hamro momo pasal ma din ma obaachan ra mummy haru rakhna man chha, kasari tikaune",
+        "hiring-women-seniors",
     ),
 ]
 
