@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev91/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev92/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev92/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev93/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -111,7 +111,8 @@ EIGHTY_SEVENTH_REFEREE = EVAL / "dev88"
 EIGHTY_EIGHTH_REFEREE = EVAL / "dev89"
 EIGHTY_NINTH_REFEREE = EVAL / "dev90"
 NINETIETH_REFEREE = EVAL / "dev91"
-UNSEEN = EVAL / "dev92"
+NINETY_FIRST_REFEREE = EVAL / "dev92"
+UNSEEN = EVAL / "dev93"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -206,6 +207,7 @@ LATER_REFEREES = [
     EIGHTY_EIGHTH_REFEREE,
     EIGHTY_NINTH_REFEREE,
     NINETIETH_REFEREE,
+    NINETY_FIRST_REFEREE,
 ]
 
 
@@ -2051,6 +2053,23 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh subsidy-overview",
         ),
     ),
+    "dev93": (
+        537,
+        121,
+        (
+            "en residence-card-basics",
+            "en social-insurance-pension",
+            "id disaster-emergency",
+            "ne foreign-worker-hiring-notification",
+            "ne minimum-wage-payslip",
+            "pt consultation-centers-foreigners",
+            "pt satellite-office-subsidy",
+            "pt telework-equipment-trial",
+            "pt telework-promotion-center",
+            "tl subsidy-overview",
+            "zh annual-paid-leave",
+        ),
+    ),
 }
 
 
@@ -2073,14 +2092,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev91 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev92 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev92 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev93 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3076,6 +3095,24 @@ NINETIETH_REFEREE_FLOORS = {
 }
 
 
+# The ninety-first referee set, kept unseen until it judged hiring older people and mothers told
+# together in the words the read sets showed, which moved none of its messages
+# (tests/eval/dev92/README.md; measured 2026-12-07: knowledge top-1 97.1 %, lowest language
+# 89.2 % en, answered right 94.8 %, answered with a wrong entry 1.4 %, 120 of 122 emergencies at
+# 94.5 % precision, the two missed with the safety line, out-of-scope answered 4.4 %, language
+# 99.5 %; the best peer 95.9 %). Floors hold what is reached.
+NINETY_FIRST_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 89.0,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 98.0,
+    "urgent_precision": 94.0,
+    "out_of_scope_answered_at_most": 4.5,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3862,8 +3899,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (EIGHTY_EIGHTH_REFEREE, 554, EIGHTY_EIGHTH_REFEREE_FLOORS),
         (EIGHTY_NINTH_REFEREE, 537, EIGHTY_NINTH_REFEREE_FLOORS),
         (NINETIETH_REFEREE, 542, NINETIETH_REFEREE_FLOORS),
+        (NINETY_FIRST_REFEREE, 554, NINETY_FIRST_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 92)],
+    ids=[f"dev{n}" for n in range(2, 93)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
