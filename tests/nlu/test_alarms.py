@@ -534,6 +534,24 @@ TYPED = {
             "waktu gempa kalau pintu tidak bisa dibuka, apa yang harus disiapkan kantor?",
         ],
     ),
+    # someone pinned under what fell and the others cannot free them, with or without an
+    # earthquake's word (`dev92`'s missed emergency, read after its judgement: a shelf on a
+    # colleague's leg, typed without accents); being pinned as a figure of speech, or a question
+    # about preventing it, is no emergency
+    "someone pinned under what fell": (
+        [
+            "the stacked crates in the bakery came down on Ken's foot and we can't lift them off",
+            "thùng sơn trên giá rơi trúng người chị tạp vụ, chị ấy bị đè, bọn em nhấc không nổi",
+            "cai tu sat o ky tuc xa do de len nguoi ban cung phong, keo k ra",
+            "搬家的时候衣柜倒了，砸在同事腿上，我们两个搬不动",
+            "mesin cuci industri jatuh, kaki teman ketimpa, kami nggak kuat ngangkat",
+        ],
+        [
+            "公司的事全压在我身上，我快撑不住了，这种压力能找谁聊聊？",
+            "what should we do to prevent a rack from falling on staff, and who checks it?",
+            "di gudang kami, kalau ada yang ketimpa rak dan kami gak kuat ngangkat, harus telepon ke mana?",
+        ],
+    ),
 }
 
 
