@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev92/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev93/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev93/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev94/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -112,7 +112,8 @@ EIGHTY_EIGHTH_REFEREE = EVAL / "dev89"
 EIGHTY_NINTH_REFEREE = EVAL / "dev90"
 NINETIETH_REFEREE = EVAL / "dev91"
 NINETY_FIRST_REFEREE = EVAL / "dev92"
-UNSEEN = EVAL / "dev93"
+NINETY_SECOND_REFEREE = EVAL / "dev93"
+UNSEEN = EVAL / "dev94"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -208,6 +209,7 @@ LATER_REFEREES = [
     EIGHTY_NINTH_REFEREE,
     NINETIETH_REFEREE,
     NINETY_FIRST_REFEREE,
+    NINETY_SECOND_REFEREE,
 ]
 
 
@@ -2070,6 +2072,27 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh annual-paid-leave",
         ),
     ),
+    "dev94": (
+        539,
+        127,
+        (
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id life-work-balance-certification",
+            "id manufacturing-productivity-program",
+            "id social-insurance-pension",
+            "id telework-consulting-dispatch",
+            "ja residence-card-basics",
+            "pt consultation-centers-foreigners",
+            "pt disaster-emergency",
+            "pt foreign-worker-visa-status",
+            "pt social-insurance-pension",
+            "pt telework-equipment-trial",
+            "pt telework-how-to-start",
+            "tl annual-paid-leave",
+            "vi minimum-wage-payslip",
+        ),
+    ),
 }
 
 
@@ -2092,14 +2115,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev92 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev93 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev93 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev94 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3113,6 +3136,24 @@ NINETY_FIRST_REFEREE_FLOORS = {
 }
 
 
+# The ninety-second referee set, kept unseen until it judged the alarm pair for a person pinned
+# under something that fell whom the others cannot free, which moved none of its messages
+# (tests/eval/dev93/README.md; measured 2026-12-07: knowledge top-1 96.8 %, lowest language 87.5 %
+# vi, answered right 94.6 %, answered with a wrong entry 0.0 %, all 121 emergencies at 96.0 %
+# precision, out-of-scope answered 0.0 %, language 99.8 %; the best peer 93.7 %). Floors hold what
+# is reached.
+NINETY_SECOND_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 87.5,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 0.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.0,
+    "out_of_scope_answered_at_most": 0.0,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3900,8 +3941,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (EIGHTY_NINTH_REFEREE, 537, EIGHTY_NINTH_REFEREE_FLOORS),
         (NINETIETH_REFEREE, 542, NINETIETH_REFEREE_FLOORS),
         (NINETY_FIRST_REFEREE, 554, NINETY_FIRST_REFEREE_FLOORS),
+        (NINETY_SECOND_REFEREE, 537, NINETY_SECOND_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 93)],
+    ids=[f"dev{n}" for n in range(2, 94)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
