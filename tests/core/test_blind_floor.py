@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev93/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev94/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev94/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev95/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -113,7 +113,8 @@ EIGHTY_NINTH_REFEREE = EVAL / "dev90"
 NINETIETH_REFEREE = EVAL / "dev91"
 NINETY_FIRST_REFEREE = EVAL / "dev92"
 NINETY_SECOND_REFEREE = EVAL / "dev93"
-UNSEEN = EVAL / "dev94"
+NINETY_THIRD_REFEREE = EVAL / "dev94"
+UNSEEN = EVAL / "dev95"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -210,6 +211,7 @@ LATER_REFEREES = [
     NINETIETH_REFEREE,
     NINETY_FIRST_REFEREE,
     NINETY_SECOND_REFEREE,
+    NINETY_THIRD_REFEREE,
 ]
 
 
@@ -2093,6 +2095,20 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi minimum-wage-payslip",
         ),
     ),
+    "dev95": (
+        549,
+        127,
+        (
+            "en workplace-japanese-customs",
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "id telework-consulting-dispatch",
+            "ko consultation-centers-foreigners",
+            "pt disaster-emergency",
+            "tl certification-iso-support",
+            "tl foreign-worker-hiring-notification",
+        ),
+    ),
 }
 
 
@@ -2115,14 +2131,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev93 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev94 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev94 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev95 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3154,6 +3170,23 @@ NINETY_SECOND_REFEREE_FLOORS = {
 }
 
 
+# The ninety-third referee set, kept unseen until it judged the hidden injury in Japanese as typed
+# and in easy Japanese, which moved none of its messages (tests/eval/dev94/README.md; measured
+# 2026-12-07: knowledge top-1 96.8 %, lowest language 92.3 % vi, answered right 94.5 %, answered
+# with a wrong entry 0.9 %, all 127 emergencies at 95.5 % precision, out-of-scope answered 1.8 %,
+# language 99.3 %; the best peer 92.2 %). Floors hold what is reached.
+NINETY_THIRD_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 92.0,
+    "answered_right": 94.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 95.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3942,8 +3975,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (NINETIETH_REFEREE, 542, NINETIETH_REFEREE_FLOORS),
         (NINETY_FIRST_REFEREE, 554, NINETY_FIRST_REFEREE_FLOORS),
         (NINETY_SECOND_REFEREE, 537, NINETY_SECOND_REFEREE_FLOORS),
+        (NINETY_THIRD_REFEREE, 539, NINETY_THIRD_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 94)],
+    ids=[f"dev{n}" for n in range(2, 95)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
