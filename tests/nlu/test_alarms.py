@@ -142,12 +142,20 @@ TYPED = {
             "senpai di pabrik nguntit aku tiap malam sampe asrama",
             "sinusundan ako ng leader namin hanggang dorm gabi-gabi",
             "o líder do turno fica me seguindo até o dormitório",
+            # to the station, and groping said of the writer (`dev92`'s missed emergency, read
+            # after its judgement: "đi theo em tới tận ga")
+            "bếp trưởng quán phở cứ đi theo em tới tận bến xe buýt mỗi tối, em sợ không dám về một mình",
+            "hai tuần nay anh tổ phó cứ sờ soạng em lúc ca đêm, nói ai cũng vậy",
+            "シフトのあと、副店長が駅までついてくる。LINEもブロックしたのに",
+            "yung foreman sa site sumusunod sa akin pauwi tuwing gabi, alam na nya yung dorm ko",
         ],
         [
             "is there a law against stalkers in Japan?",
             "仕事を押しつけられてばかりでつらい、どこに相談できる？",
             "kita harus ngikutin aturan kantor soal cuti gak?",
             "do I have to follow my manager's instructions about overtime?",
+            "sếp đi theo em tới hội thảo ở Shinjuku để học về trợ cấp, em nên chuẩn bị gì?",
+            "駅まで送ってくれる先輩がいて助かってます。この会社の有給は何日ですか",
         ],
     ),
     # the cover-up as it is said: forbidden to report or claim, told what to tell, kept quiet;
