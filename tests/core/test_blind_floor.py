@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev94/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev95/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev95/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev96/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -114,7 +114,8 @@ NINETIETH_REFEREE = EVAL / "dev91"
 NINETY_FIRST_REFEREE = EVAL / "dev92"
 NINETY_SECOND_REFEREE = EVAL / "dev93"
 NINETY_THIRD_REFEREE = EVAL / "dev94"
-UNSEEN = EVAL / "dev95"
+NINETY_FOURTH_REFEREE = EVAL / "dev95"
+UNSEEN = EVAL / "dev96"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -212,6 +213,7 @@ LATER_REFEREES = [
     NINETY_FIRST_REFEREE,
     NINETY_SECOND_REFEREE,
     NINETY_THIRD_REFEREE,
+    NINETY_FOURTH_REFEREE,
 ]
 
 
@@ -2109,6 +2111,21 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl foreign-worker-hiring-notification",
         ),
     ),
+    "dev96": (
+        537,
+        115,
+        (
+            "en foreign-worker-hiring-notification",
+            "en social-insurance-pension",
+            "en telework-promotion-center",
+            "id consultation-centers-foreigners",
+            "ja foreign-worker-hiring-notification",
+            "pt annual-paid-leave",
+            "pt telework-promotion-center",
+            "tl satellite-office-subsidy",
+            "tl subsidy-overview",
+        ),
+    ),
 }
 
 
@@ -2131,14 +2148,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev94 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev95 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev95 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev96 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3187,6 +3204,24 @@ NINETY_THIRD_REFEREE_FLOORS = {
 }
 
 
+# The ninety-fourth referee set, kept unseen until it judged the stalking alarms completed
+# (followed all the way to the station, groping said of the writer), which moved none of its
+# messages (tests/eval/dev95/README.md; measured 2026-12-07: knowledge top-1 95.7 %, lowest
+# language 85.0 % vi, answered right 93.8 %, answered with a wrong entry 0.6 %, all 127
+# emergencies at 96.2 % precision, out-of-scope answered 1.8 %, language 99.3 %; the best peer
+# 94.3 %). Floors hold what is reached.
+NINETY_FOURTH_REFEREE_FLOORS = {
+    "knowledge_top1": 95.5,
+    "every_language": 85.0,
+    "answered_right": 93.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -3976,8 +4011,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (NINETY_FIRST_REFEREE, 554, NINETY_FIRST_REFEREE_FLOORS),
         (NINETY_SECOND_REFEREE, 537, NINETY_SECOND_REFEREE_FLOORS),
         (NINETY_THIRD_REFEREE, 539, NINETY_THIRD_REFEREE_FLOORS),
+        (NINETY_FOURTH_REFEREE, 549, NINETY_FOURTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 95)],
+    ids=[f"dev{n}" for n in range(2, 96)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
