@@ -490,6 +490,28 @@ SHOWN += [
 ]
 
 
+# the management course's #2 in the words the read sets showed answered as the HR-strategy
+# course (2026-12-07): a genuine #2, a COO-type grown in-house, the one who will replace me
+SHOWN += [
+    (
+        "bakery chain owner, 3 shops: looking for a genuine #2 to take over planning, any coaching?",
+        "management-talent-course",
+    ),
+    (
+        "we'd like a COO-type from our own floor managers, is there training for that role in Tokyo",
+        "management-talent-course",
+    ),
+    (
+        "yung manager ko ang papalit sakin sa laundry shop, may kurso ba sa pamamahala?",
+        "management-talent-course",
+    ),
+    (
+        "bos pengen ada 1 orang yg bantu mikirin strategi bengkel, ada pelatihan pimpinan gak",
+        "management-talent-course",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "entry"), SHOWN)
 def test_the_marks_hold_the_forms_the_unseen_sets_showed(text: str, entry: str) -> None:
     shipped = Marks.of(load_content(default_content_dir()))
