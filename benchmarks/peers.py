@@ -11,8 +11,8 @@ rank first, as they would in Rasa or a nearest-neighbour FAQ bot:
 - e5+tfidf: the mean of the two peers' class probabilities.
 Each system runs in a process of its own, so load time and peak memory are its own. Sets:
 `tests/eval/questions.jsonl` (own set) and `tests/eval/dev/`, both used for tuning;
-`tests/eval/dev2/` to `dev95/` (the referees: read, never fitted on), `tests/eval/dev96/`
-(kept unseen for the next change: run it once, `tests/eval/dev96/README.md`), `tests/eval/blind/` (frozen, never used
+`tests/eval/dev2/` to `dev96/` (the referees: read, never fitted on), `tests/eval/dev97/`
+(kept unseen for the next change: run it once, `tests/eval/dev97/README.md`), `tests/eval/blind/` (frozen, never used
 for tuning), `tests/eval/stress/` (fresh emergencies and their calm neighbours, never used for
 tuning) and `tests/eval/urgency/` (more of those by other writers, which the urgency fit reads).
 """
@@ -130,6 +130,7 @@ SETS = {
     "dev94": ROOT / "tests" / "eval" / "dev94",
     "dev95": ROOT / "tests" / "eval" / "dev95",
     "dev96": ROOT / "tests" / "eval" / "dev96",
+    "dev97": ROOT / "tests" / "eval" / "dev97",
     "blind": ROOT / "tests" / "eval" / "blind",
     "stress": ROOT / "tests" / "eval" / "stress",
     "urgency": ROOT / "tests" / "eval" / "urgency",

@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev95/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev96/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev96/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev97/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -115,7 +115,8 @@ NINETY_FIRST_REFEREE = EVAL / "dev92"
 NINETY_SECOND_REFEREE = EVAL / "dev93"
 NINETY_THIRD_REFEREE = EVAL / "dev94"
 NINETY_FOURTH_REFEREE = EVAL / "dev95"
-UNSEEN = EVAL / "dev96"
+NINETY_FIFTH_REFEREE = EVAL / "dev96"
+UNSEEN = EVAL / "dev97"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -214,6 +215,7 @@ LATER_REFEREES = [
     NINETY_SECOND_REFEREE,
     NINETY_THIRD_REFEREE,
     NINETY_FOURTH_REFEREE,
+    NINETY_FIFTH_REFEREE,
 ]
 
 
@@ -2126,6 +2128,19 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl subsidy-overview",
         ),
     ),
+    "dev97": (
+        557,
+        126,
+        (
+            "id life-work-balance-certification",
+            "id minimum-wage-payslip",
+            "id telework-consulting-dispatch",
+            "pt annual-paid-leave",
+            "pt foreign-worker-hiring-notification",
+            "tl social-insurance-pension",
+            "zh consultation-centers-foreigners",
+        ),
+    ),
 }
 
 
@@ -2148,14 +2163,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev95 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev96 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev96 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev97 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3222,6 +3237,23 @@ NINETY_FOURTH_REFEREE_FLOORS = {
 }
 
 
+# The ninety-fifth referee set, kept unseen until it judged the management course's #2 in more
+# words, which moved none of its messages (tests/eval/dev96/README.md; measured 2026-12-07:
+# knowledge top-1 96.3 %, lowest language 92.5 % vi, answered right 93.7 %, answered with a wrong
+# entry 1.1 %, all 115 emergencies at 96.6 % precision, out-of-scope answered 5.4 %, language
+# 99.6 %; the best peer 94.9 %). Floors hold what is reached.
+NINETY_FIFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 92.5,
+    "answered_right": 93.5,
+    "answered_wrong_at_most": 1.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.5,
+    "out_of_scope_answered_at_most": 5.5,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4012,8 +4044,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (NINETY_SECOND_REFEREE, 537, NINETY_SECOND_REFEREE_FLOORS),
         (NINETY_THIRD_REFEREE, 539, NINETY_THIRD_REFEREE_FLOORS),
         (NINETY_FOURTH_REFEREE, 549, NINETY_FOURTH_REFEREE_FLOORS),
+        (NINETY_FIFTH_REFEREE, 537, NINETY_FIFTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 96)],
+    ids=[f"dev{n}" for n in range(2, 97)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
