@@ -447,6 +447,26 @@ class AlarmPair(_Strict):
         return _check_codes(value, ALL_CODES)
 
 
+class GuardedAlarm(_Strict):
+    """An emergency's words that escalate by themselves, unless the message tells them of the
+    past, of what nearly happened or of a rule asked about: "a coworker passed out" is someone
+    down now, while "a coworker passed out last week, what are the legal hours?", "I nearly
+    fainted on the line" and "if someone faints, which number do I call?" are calm questions in
+    the same words, and the read sets held 27 of them flagged. The alarm does not hold with a
+    phrase of `unless` anywhere in the message, nor in a message that opens with a conditional
+    (the hypothetical openers: no emergency on the read sets opened that way). Phrases by
+    language, matched in any language."""
+
+    about: str
+    alarms: dict[str, list[str]]
+    unless: dict[str, list[str]]
+
+    @field_validator("alarms", "unless")
+    @classmethod
+    def _languages(cls, value: dict) -> dict:
+        return _check_codes(value, ALL_CODES)
+
+
 class QuestionPair(AlarmPair):
     """A question about the rules told by two phrases together (`Intent.hypothetical_pairs`): a
     conditional and who pays, a residence card and "will I be arrested?". Its `unless` names
@@ -484,6 +504,8 @@ class Intent(_Strict):
     alarms: dict[str, list[str]] = Field(default_factory=dict)
     # and its emergencies that take two phrases together (bot/nlu/alarms.py)
     alarm_pairs: list[AlarmPair] = Field(default_factory=list)
+    # and the alarms that a message tells of the past or asks about as a rule (bot/nlu/alarms.py)
+    guarded_alarms: list[GuardedAlarm] = Field(default_factory=list)
     # and the words that open a hypothetical question ("if I get hurt at work, who pays?"):
     # such a question is not escalated on the models' evidence, only by an alarm
     hypothetical: dict[str, list[str]] = Field(default_factory=dict)
@@ -534,7 +556,8 @@ class Intent(_Strict):
     @model_validator(mode="after")
     def _alarms_are_urgent(self) -> Intent:
         hypothetical = self.hypothetical or self.hypothetical_pairs or self.hypothetical_preambles
-        if (self.alarms or self.alarm_pairs or hypothetical) and self.id != "urgent":
+        alarms = self.alarms or self.alarm_pairs or self.guarded_alarms
+        if (alarms or hypothetical) and self.id != "urgent":
             raise ValueError("only the urgent intent has alarms and hypothetical openers")
         if (self.beyond or self.ours) and self.id != "out-of-scope":
             raise ValueError("only the out-of-scope intent has rules of its own (beyond, ours)")

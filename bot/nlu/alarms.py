@@ -32,7 +32,9 @@ pay a penalty to quit is an emergency, an owner asking whether a fine follows a 
 unreported to Hello Work is not. One half of an alarm pair speaks of an emergency's subject (an
 injury, no money) and lowers the urgency from which meaning is asked (`half`), unless the pair's
 halves are everyday words (a residence card and the employer keeping it, a deportation and the
-boss: `AlarmPair.either_half`), which move only the messages that hold both.
+boss: `AlarmPair.either_half`), which move only the messages that hold both. A few alarms are
+guarded (`GuardedAlarm`): someone fainting is down now, unless the message says it was last week,
+that it nearly happened, or asks a rule ("what's the legal max?"), or opens with "if".
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class Alarms:
     preambles: Phrases = field(default_factory=dict)  # "just asking", 先问一下, before an opener
     asking: tuple[tuple[Phrases, Phrases, Phrases], ...] = ()  # first, second, unless
     halves: tuple[tuple[Phrases, Phrases, Phrases], ...] = ()  # the pairs `half` reads
+    guarded: tuple[tuple[Phrases, Phrases], ...] = ()  # alarms, unless
 
     @classmethod
     def of(cls, urgent: Intent | None) -> Alarms:
@@ -75,12 +78,21 @@ class Alarms:
             table(urgent.hypothetical_preambles),
             asking,
             halves,
+            tuple((table(g.alarms), table(g.unless)) for g in urgent.guarded_alarms),
         )
 
     def found(self, words: list[str]) -> bool:
         """Whether the message's terms (`tokens` without the truncated ones) hold an alarm, or a
-        phrase of each half of a pair and none of its `unless`."""
-        return holds(words, self.single) or any(_both(words, pair) for pair in self.pairs)
+        phrase of each half of a pair and none of its `unless`, or a guarded alarm without its
+        `unless` in a message that does not open with a conditional."""
+        if holds(words, self.single) or any(_both(words, pair) for pair in self.pairs):
+            return True
+        guarded = [unless for alarm, unless in self.guarded if holds(words, alarm)]
+        return (
+            bool(guarded)
+            and not self.opens_hypothetical(words)
+            and any(not holds(words, unless) for unless in guarded)
+        )
 
     def half(self, words: list[str]) -> bool:
         """Whether the message's terms hold a phrase of either half of a pair: it speaks of an

@@ -55,7 +55,7 @@ MESSAGES = [
 @pytest.fixture(scope="module")
 def contents() -> tuple[Content, Content]:
     """Six entries and every intent (quick to fit), with the shipped alarms and without."""
-    return with_and_without("urgent", alarms={}, alarm_pairs=[])
+    return with_and_without("urgent", alarms={}, alarm_pairs=[], guarded_alarms=[])
 
 
 @pytest.fixture(scope="module")
@@ -574,6 +574,27 @@ TYPED = {
             "フライパン で やさい を いためて いたら、てんちょう が 「いう な と いった でしょ」 と おこりました",
         ],
     ),
+    # someone who faints is down now; told of last week with the limits of working hours asked
+    # about, or opened with "if", the same words ask calmly (a guarded alarm: the read sets held
+    # 22 such questions flagged)
+    "someone fainting, or a faint gone by": (
+        [
+            "the dishwasher guy just fainted by the fryer, he's sweating and mumbling",
+            "chị bếp trưởng vừa ngất xỉu trong kho lạnh, tụi em đỡ ra rồi mà chị chưa tỉnh",
+            "bapak sopir pingsan di truk, mukanya pucat banget, kami di parkiran",
+            "o tiozinho do caixa desmaiou atrás do balcão, tá respirando esquisito",
+            "同事在流水线上晕倒了，叫他没反应",
+        ],
+        [
+            "a driver at our depot fainted last month after a double shift. what are the legal"
+            " hours for drivers, and who can check our rosters?",
+            "kakak tingkat pingsan bulan lalu habis shift malam 13 jam, sebenarnya batas jam"
+            " kerja sehari itu berapa?",
+            "o ajudante desmaiou mês passado de tanto calor na estufa; qual o limite de horas"
+            " que a firma pode pedir no verão?",
+            "如果仓库里有人晕倒，我们这些不会日语的怎么叫救护车？",
+        ],
+    ),
 }
 
 
@@ -964,9 +985,11 @@ def test_only_the_urgent_intent_has_alarms(contents) -> None:
     content, _ = contents
     greeting = content.intents["greeting"]
     pair = {"about": "x", "first": {"en": ["hurt"]}, "second": {"en": ["hide it"]}}
+    guarded = {"about": "x", "alarms": {"en": ["fainted"]}, "unless": {"en": ["last week"]}}
     for field, value in {
         "alarms": {"en": ["hello"]},
         "alarm_pairs": [pair],
+        "guarded_alarms": [guarded],
         "hypothetical": {"en": ["if"]},
         "hypothetical_preambles": {"en": ["just asking"]},
         "hypothetical_pairs": [pair],
