@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev96/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev97/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev97/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev98/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -116,7 +116,8 @@ NINETY_SECOND_REFEREE = EVAL / "dev93"
 NINETY_THIRD_REFEREE = EVAL / "dev94"
 NINETY_FOURTH_REFEREE = EVAL / "dev95"
 NINETY_FIFTH_REFEREE = EVAL / "dev96"
-UNSEEN = EVAL / "dev97"
+NINETY_SIXTH_REFEREE = EVAL / "dev97"
+UNSEEN = EVAL / "dev98"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -216,6 +217,7 @@ LATER_REFEREES = [
     NINETY_THIRD_REFEREE,
     NINETY_FOURTH_REFEREE,
     NINETY_FIFTH_REFEREE,
+    NINETY_SIXTH_REFEREE,
 ]
 
 
@@ -2141,6 +2143,19 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh consultation-centers-foreigners",
         ),
     ),
+    "dev98": (
+        540,
+        116,
+        (
+            "en satellite-office-subsidy",
+            "en telework-promotion-center",
+            "id consultation-centers-foreigners",
+            "id life-work-balance-certification",
+            "id telework-consulting-dispatch",
+            "pt consultation-centers-foreigners",
+            "tl disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -2163,14 +2178,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev96 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev97 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev97 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev98 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3254,6 +3269,23 @@ NINETY_FIFTH_REFEREE_FLOORS = {
 }
 
 
+# The ninety-sixth referee set, kept unseen until it judged fainting told of the past or asked as
+# a rule, which moved one of its messages (tests/eval/dev97/README.md; measured 2026-12-07:
+# knowledge top-1 94.1 %, lowest language 90.0 % en, answered right 92.4 %, answered with a wrong
+# entry 2.0 %, 125 of 126 emergencies at 94.7 % precision, out-of-scope answered 1.7 %, language
+# 99.5 %; the best peer 93.5 %). Floors hold what is reached.
+NINETY_SIXTH_REFEREE_FLOORS = {
+    "knowledge_top1": 94.0,
+    "every_language": 90.0,
+    "answered_right": 92.0,
+    "answered_wrong_at_most": 2.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4045,8 +4077,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (NINETY_THIRD_REFEREE, 539, NINETY_THIRD_REFEREE_FLOORS),
         (NINETY_FOURTH_REFEREE, 549, NINETY_FOURTH_REFEREE_FLOORS),
         (NINETY_FIFTH_REFEREE, 537, NINETY_FIFTH_REFEREE_FLOORS),
+        (NINETY_SIXTH_REFEREE, 557, NINETY_SIXTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 97)],
+    ids=[f"dev{n}" for n in range(2, 98)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
