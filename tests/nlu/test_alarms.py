@@ -574,6 +574,22 @@ TYPED = {
             "フライパン で やさい を いためて いたら、てんちょう が 「いう な と いった でしょ」 と おこりました",
         ],
     ),
+    # breathing weakly, said of someone down in front of the writer (`dev97`'s missed emergency,
+    # read after its judgement: a coworker kicked by a horse, "tho yeu lam", typed without
+    # diacritics); a love poem typed the same way, or a weak voice on the phone, is no emergency
+    "breathing weakly": (
+        [
+            "bac bao ve nga o bai xe, tho yeu lam, moi nguoi goi ko duoc",
+            "搬运工阿叔从货车上摔下来，呼吸很弱，叫他也不答应",
+            "the old man who sharpens our knives slumped over, he's barely breathing",
+            "o motoboy caiu da moto na frente da loja e tá respirando fraco",
+            "pak satpam jatuh di tangga, napasnya lemah banget",
+        ],
+        [
+            "em thich doc tho yeu cua Xuan Dieu, co lop tieng Nhat nao day tho ko?",
+            "my mother's voice sounds weak on the phone from Manila, can I take leave to visit her?",
+        ],
+    ),
     # someone who faints is down now; told of last week with the limits of working hours asked
     # about, or opened with "if", the same words ask calmly (a guarded alarm: the read sets held
     # 22 such questions flagged)
