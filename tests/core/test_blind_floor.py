@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev97/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev98/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev98/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev99/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -117,7 +117,8 @@ NINETY_THIRD_REFEREE = EVAL / "dev94"
 NINETY_FOURTH_REFEREE = EVAL / "dev95"
 NINETY_FIFTH_REFEREE = EVAL / "dev96"
 NINETY_SIXTH_REFEREE = EVAL / "dev97"
-UNSEEN = EVAL / "dev98"
+NINETY_SEVENTH_REFEREE = EVAL / "dev98"
+UNSEEN = EVAL / "dev99"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -218,6 +219,7 @@ LATER_REFEREES = [
     NINETY_FOURTH_REFEREE,
     NINETY_FIFTH_REFEREE,
     NINETY_SIXTH_REFEREE,
+    NINETY_SEVENTH_REFEREE,
 ]
 
 
@@ -2156,6 +2158,23 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl disaster-emergency",
         ),
     ),
+    "dev99": (
+        538,
+        119,
+        (
+            "en telework-promotion-center",
+            "id custom-order-training",
+            "id subsidy-overview",
+            "id telework-consulting-dispatch",
+            "ja minimum-wage-payslip",
+            "ja residence-card-basics",
+            "ne outreach-visit-support",
+            "pt consultation-centers-foreigners",
+            "tl consultation-centers-foreigners",
+            "tl sme-definition-eligibility",
+            "zh disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -2178,14 +2197,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev97 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev98 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev98 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev99 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3286,6 +3305,23 @@ NINETY_SIXTH_REFEREE_FLOORS = {
 }
 
 
+# The ninety-seventh referee set, kept unseen until it judged breathing weakly said of someone
+# down, which moved none of its messages (tests/eval/dev98/README.md; measured 2026-12-07:
+# knowledge top-1 99.2 %, lowest language 97.3 % id, answered right 97.5 %, answered with a wrong
+# entry 0.0 %, 115 of 116 emergencies at 96.6 % precision, out-of-scope answered 3.7 %, language
+# 99.4 %; the best peer 94.6 %). Floors hold what is reached.
+NINETY_SEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 99.0,
+    "every_language": 97.0,
+    "answered_right": 97.0,
+    "answered_wrong_at_most": 0.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 96.5,
+    "out_of_scope_answered_at_most": 4.0,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4078,8 +4114,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (NINETY_FOURTH_REFEREE, 549, NINETY_FOURTH_REFEREE_FLOORS),
         (NINETY_FIFTH_REFEREE, 537, NINETY_FIFTH_REFEREE_FLOORS),
         (NINETY_SIXTH_REFEREE, 557, NINETY_SIXTH_REFEREE_FLOORS),
+        (NINETY_SEVENTH_REFEREE, 540, NINETY_SEVENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 98)],
+    ids=[f"dev{n}" for n in range(2, 99)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
