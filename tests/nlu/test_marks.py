@@ -107,7 +107,7 @@ def test_a_neighbour_far_behind_stays_behind(matchers) -> None:
 # a stay in hospital, a long illness or a lost job is the insurance entry's idea (a Japanese stay
 # in hospital needs no mark since the entry's examples say what health insurance pays,
 # 2026-12-07). The declaration's pledge in the words the read sets showed (2026-12-07): an
-# Indonesian "berikrar", a Chinese 表态. A Nepali worker the owner wants able to run the company
+# Indonesian "berikrar", a Chinese 表态, a Korean 목표 내걸고, "registrar metas", "publicly committed". A Nepali worker the owner wants able to run the company
 # ("company chalauna sakne", `dev80`'s, read after its judgement): the course for the owner's
 # right hand, not HR strategy.
 SHIPPED_MARKED = [
@@ -129,6 +129,25 @@ SHIPPED_MARKED = [
     ),
     (
         "我们公司想向东京都表态减少加班，表态以后有专家来指导吗？",
+        "paid-leave-overtime-reduction",
+        "work-style-reform-declaration",
+    ),
+    # and in the words the read sets showed it answered as the overtime programme (2026-12-07):
+    # a goal "hung out" to Tokyo in Korean, goals "promised" or registered in Portuguese, a
+    # company that "publicly committed" in English
+    (
+        "우리 인쇄소도 잔업 줄이고 연차 쓰게 하겠다고 목표 내걸고 도에 올리면 나중에 컨설턴트가 와요?",
+        "paid-leave-overtime-reduction",
+        "work-style-reform-declaration",
+    ),
+    (
+        "a firma pode registrar metas de menos hora extra com Tóquio? tem consultoria depois?",
+        "paid-leave-overtime-reduction",
+        "work-style-reform-declaration",
+    ),
+    (
+        "our bakery wants to be one of the firms that publicly committed to cutting overtime, is"
+        " there advice after?",
         "paid-leave-overtime-reduction",
         "work-style-reform-declaration",
     ),
