@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev98/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev99/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev99/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev100/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -118,7 +118,8 @@ NINETY_FOURTH_REFEREE = EVAL / "dev95"
 NINETY_FIFTH_REFEREE = EVAL / "dev96"
 NINETY_SIXTH_REFEREE = EVAL / "dev97"
 NINETY_SEVENTH_REFEREE = EVAL / "dev98"
-UNSEEN = EVAL / "dev99"
+NINETY_EIGHTH_REFEREE = EVAL / "dev99"
+UNSEEN = EVAL / "dev100"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -220,6 +221,7 @@ LATER_REFEREES = [
     NINETY_FIFTH_REFEREE,
     NINETY_SIXTH_REFEREE,
     NINETY_SEVENTH_REFEREE,
+    NINETY_EIGHTH_REFEREE,
 ]
 
 
@@ -2175,6 +2177,18 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "zh disaster-emergency",
         ),
     ),
+    "dev100": (
+        539,
+        117,
+        (
+            "id certification-iso-support",
+            "id consultation-centers-foreigners",
+            "tl health-checkup-safety",
+            "tl minimum-wage-payslip",
+            "tl telework-equipment-trial",
+            "vi minimum-wage-payslip",
+        ),
+    ),
 }
 
 
@@ -2197,14 +2211,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev98 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev99 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev99 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev100 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3322,6 +3336,23 @@ NINETY_SEVENTH_REFEREE_FLOORS = {
 }
 
 
+# The ninety-eighth referee set, kept unseen until it judged the declaration's pledge in more
+# words, which moved one of its messages (tests/eval/dev99/README.md; measured 2026-12-07:
+# knowledge top-1 96.3 %, lowest language 77.5 % vi, answered right 91.7 %, answered with a wrong
+# entry 0.9 %, 118 of 119 emergencies at 99.2 % precision, out-of-scope answered 1.7 %, language
+# 99.6 %; the best peer 93.7 %). Floors hold what is reached.
+NINETY_EIGHTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 77.5,
+    "answered_right": 91.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 99.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4115,8 +4146,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (NINETY_FIFTH_REFEREE, 537, NINETY_FIFTH_REFEREE_FLOORS),
         (NINETY_SIXTH_REFEREE, 557, NINETY_SIXTH_REFEREE_FLOORS),
         (NINETY_SEVENTH_REFEREE, 540, NINETY_SEVENTH_REFEREE_FLOORS),
+        (NINETY_EIGHTH_REFEREE, 538, NINETY_EIGHTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 99)],
+    ids=[f"dev{n}" for n in range(2, 100)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
