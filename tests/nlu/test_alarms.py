@@ -574,6 +574,20 @@ TYPED = {
             "フライパン で やさい を いためて いたら、てんちょう が 「いう な と いった でしょ」 と おこりました",
         ],
     ),
+    # no money and nothing eaten, in Nepali as typed (`dev99`'s missed emergency, read after its
+    # judgement: "paisa sakkiyo", "khana khako chaina"); money spent on a phone, or lunch skipped
+    # for a meeting, is no emergency
+    "hungry with no money, in Nepali as typed": (
+        [
+            "hijo bihana dekhi kei khako chaina, paisa sakkiyo, sathi pani chaina yaha",
+            "पैसा सक्कियो, तीन दिनदेखि खाना खाको छैन",
+            "paisa sakkeko 5 din bhayo, khana khaeko chaina, company le advance didaina",
+        ],
+        [
+            "naya phone kinda paisa sakkiyo, aba yukyu lina milcha?",
+            "meeting le garda aaja khana khako chaina, break time kati hunu parchha?",
+        ],
+    ),
     # breathing weakly, said of someone down in front of the writer (`dev97`'s missed emergency,
     # read after its judgement: a coworker kicked by a horse, "tho yeu lam", typed without
     # diacritics); a love poem typed the same way, or a weak voice on the phone, is no emergency
