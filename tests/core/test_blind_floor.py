@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev99/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev100/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev100/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev101/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -119,7 +119,8 @@ NINETY_FIFTH_REFEREE = EVAL / "dev96"
 NINETY_SIXTH_REFEREE = EVAL / "dev97"
 NINETY_SEVENTH_REFEREE = EVAL / "dev98"
 NINETY_EIGHTH_REFEREE = EVAL / "dev99"
-UNSEEN = EVAL / "dev100"
+NINETY_NINTH_REFEREE = EVAL / "dev100"
+UNSEEN = EVAL / "dev101"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -222,6 +223,7 @@ LATER_REFEREES = [
     NINETY_SIXTH_REFEREE,
     NINETY_SEVENTH_REFEREE,
     NINETY_EIGHTH_REFEREE,
+    NINETY_NINTH_REFEREE,
 ]
 
 
@@ -2189,6 +2191,32 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi minimum-wage-payslip",
         ),
     ),
+    "dev101": (
+        535,
+        128,
+        (
+            "en minimum-wage-payslip",
+            "en subsidy-overview",
+            "en telework-consulting-dispatch",
+            "en telework-promotion-center",
+            "id consultation-centers-foreigners",
+            "id health-checkup-safety",
+            "id outreach-visit-support",
+            "id residence-card-basics",
+            "id satellite-office-subsidy",
+            "id social-insurance-pension",
+            "ja foreign-worker-hiring-notification",
+            "ko satellite-office-subsidy",
+            "pt annual-paid-leave",
+            "pt consultation-centers-foreigners",
+            "pt satellite-office-subsidy",
+            "pt telework-promotion-center",
+            "tl consultation-centers-foreigners",
+            "tl outreach-visit-support",
+            "tl social-insurance-pension",
+            "tl telework-equipment-trial",
+        ),
+    ),
 }
 
 
@@ -2211,14 +2239,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev99 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev100 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev100 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev101 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3353,6 +3381,23 @@ NINETY_EIGHTH_REFEREE_FLOORS = {
 }
 
 
+# The ninety-ninth referee set, kept unseen until it judged no money and nothing eaten in Nepali
+# as typed, which moved none of its messages (tests/eval/dev100/README.md; measured 2026-12-07:
+# knowledge top-1 97.5 %, lowest language 94.6 % tl, answered right 94.9 %, answered with a wrong
+# entry 0.3 %, all 117 emergencies at 95.1 % precision, out-of-scope answered 3.5 %, language
+# 99.1 %; the best peer 92.1 %). Floors hold what is reached.
+NINETY_NINTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 94.5,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 95.0,
+    "out_of_scope_answered_at_most": 4.0,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4147,8 +4192,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (NINETY_SIXTH_REFEREE, 557, NINETY_SIXTH_REFEREE_FLOORS),
         (NINETY_SEVENTH_REFEREE, 540, NINETY_SEVENTH_REFEREE_FLOORS),
         (NINETY_EIGHTH_REFEREE, 538, NINETY_EIGHTH_REFEREE_FLOORS),
+        (NINETY_NINTH_REFEREE, 539, NINETY_NINTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 100)],
+    ids=[f"dev{n}" for n in range(2, 101)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
