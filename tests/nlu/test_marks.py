@@ -157,13 +157,29 @@ SHIPPED_MARKED = [
         "hr-strategy-course",
         "management-talent-course",
     ),
+    # An owner who names themselves in the words the read sets showed answered as the workers'
+    # paid leave (2026-12-07): a Portuguese "sou kachou" with "pra baixar isso" (the Indonesian
+    # "sy owner" and the Nepali "owner ko rup ma" rank the programme first without the marks
+    # when written short; `dev58` and `dev87` hold them long)
+    (
+        "sou kachou numa padaria, o pessoal faz muito zangyo e ninguém tira yukyu, como baixar isso?",
+        "annual-paid-leave",
+        "paid-leave-overtime-reduction",
+    ),
+    (
+        "sou kachou, a turma não tira yukyu nenhum e faz 60h de zangyo, o que dá pra fazer pra baixar"
+        " isso?",
+        "working-hours-overtime-rules",
+        "paid-leave-overtime-reduction",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "before", "after"), SHIPPED_MARKED)
 def test_the_shipped_marks_settle_the_tie(engine, text: str, before: str, after: str) -> None:
     marked = engine.matcher
-    assert engine.content.entries[after].marks, "its marks ship"
+    shipped = engine.content.entries[after]
+    assert shipped.marks or shipped.marks_together, "its marks ship"
     quiet = copy(marked)
     quiet.marks = Marks({}, marked.marks.neighbours)
     was = quiet.rank(text, None).candidates
