@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev100/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev101/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev101/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev102/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -120,7 +120,8 @@ NINETY_SIXTH_REFEREE = EVAL / "dev97"
 NINETY_SEVENTH_REFEREE = EVAL / "dev98"
 NINETY_EIGHTH_REFEREE = EVAL / "dev99"
 NINETY_NINTH_REFEREE = EVAL / "dev100"
-UNSEEN = EVAL / "dev101"
+HUNDREDTH_REFEREE = EVAL / "dev101"
+UNSEEN = EVAL / "dev102"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -224,6 +225,7 @@ LATER_REFEREES = [
     NINETY_SEVENTH_REFEREE,
     NINETY_EIGHTH_REFEREE,
     NINETY_NINTH_REFEREE,
+    HUNDREDTH_REFEREE,
 ]
 
 
@@ -2217,6 +2219,23 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl telework-equipment-trial",
         ),
     ),
+    "dev102": (
+        548,
+        125,
+        (
+            "en subsidy-overview",
+            "id telework-promotion-center",
+            "id work-style-reform-declaration",
+            "ja foreign-worker-hiring-notification",
+            "ne telework-equipment-trial",
+            "pt consultation-centers-foreigners",
+            "pt harassment-consultation",
+            "vi consultation-centers-foreigners",
+            "vi disaster-emergency",
+            "vi residence-card-basics",
+            "vi sme-definition-eligibility",
+        ),
+    ),
 }
 
 
@@ -2239,14 +2258,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev100 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev101 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev101 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev102 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3398,6 +3417,24 @@ NINETY_NINTH_REFEREE_FLOORS = {
 }
 
 
+# The hundredth referee set, kept unseen until it judged the owner who names themselves in more
+# words (the overtime-reduction programme's marks), which moved none of its messages
+# (tests/eval/dev101/README.md; measured 2026-12-07: knowledge top-1 97.1 %, lowest language
+# 94.1 % id, answered right 96.8 %, answered with a wrong entry 0.3 %, all 128 emergencies at
+# 94.8 % precision, out-of-scope answered 1.8 %, language 99.4 %; the best peer 95.9 %). Floors
+# hold what is reached.
+HUNDREDTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 94.0,
+    "answered_right": 96.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 100.0,
+    "urgent_precision": 94.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4193,8 +4230,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (NINETY_SEVENTH_REFEREE, 540, NINETY_SEVENTH_REFEREE_FLOORS),
         (NINETY_EIGHTH_REFEREE, 538, NINETY_EIGHTH_REFEREE_FLOORS),
         (NINETY_NINTH_REFEREE, 539, NINETY_NINTH_REFEREE_FLOORS),
+        (HUNDREDTH_REFEREE, 535, HUNDREDTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 101)],
+    ids=[f"dev{n}" for n in range(2, 102)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
