@@ -806,6 +806,20 @@ CARRYING_THE_CARD = {
 }
 
 
+# the card's rules in the words the read sets showed taken as urgent (2026-12-07): "my card",
+# 자이류카드, "gonna get arrested", 체포예요, "takut ditangkep", "carry it 24/7", いつも もって いないと
+# (True); the card taken by the boss, whatever is asked, stays an emergency's (False)
+THE_CARD_IN_MORE_WORDS = {
+    "left my card in the hotel safe and a cop asked for it, do I have to carry it everywhere?": True,
+    "zairyu card ketinggalan di loker, takut ditangkap kalau ada razia": True,
+    "알바 가는 길인데 자이류카드 깜빡했어요, 불심검문 걸리면 체포예요?": True,
+    "ざいりゅうカード、さんぽ の とき も いつも もって いないと いけませんか": True,
+    "my zairyu card expired yesterday, am I gonna get arrested at the station?": True,
+    "my boss has my card and says I'm gonna get arrested if I leave": False,
+    "사장이 자이류카드 가져갔어요 밖에 나가면 체포예요?": False,
+}
+
+
 # where to turn, asked in advance of a future that has not happened (True); the same words with
 # something happening again, a threat or fear are an emergency's (False)
 WHERE_TO_TURN = {
@@ -994,6 +1008,7 @@ ASKING = {
     "who pays the bill": WHO_PAYS_THE_BILL,
     "number to call": NUMBER_TO_CALL,
     "an owner asks": OWNER_ASKS,
+    "the card in more words": THE_CARD_IN_MORE_WORDS,
 }
 
 
