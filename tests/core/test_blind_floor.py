@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev101/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev102/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev102/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev103/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -121,7 +121,8 @@ NINETY_SEVENTH_REFEREE = EVAL / "dev98"
 NINETY_EIGHTH_REFEREE = EVAL / "dev99"
 NINETY_NINTH_REFEREE = EVAL / "dev100"
 HUNDREDTH_REFEREE = EVAL / "dev101"
-UNSEEN = EVAL / "dev102"
+HUNDRED_AND_FIRST_REFEREE = EVAL / "dev102"
+UNSEEN = EVAL / "dev103"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -226,6 +227,7 @@ LATER_REFEREES = [
     NINETY_EIGHTH_REFEREE,
     NINETY_NINTH_REFEREE,
     HUNDREDTH_REFEREE,
+    HUNDRED_AND_FIRST_REFEREE,
 ]
 
 
@@ -2236,6 +2238,22 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi sme-definition-eligibility",
         ),
     ),
+    "dev103": (
+        545,
+        122,
+        (
+            "id consultation-centers-foreigners",
+            "id foreign-worker-hiring-notification",
+            "id sme-definition-eligibility",
+            "id telework-consulting-dispatch",
+            "id telework-how-to-start",
+            "id workplace-japanese-customs",
+            "ko consultation-centers-foreigners",
+            "pt equipment-investment-subsidy",
+            "pt telework-equipment-trial",
+            "pt telework-promotion-center",
+        ),
+    ),
 }
 
 
@@ -2258,14 +2276,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev101 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev102 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev102 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev103 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3435,6 +3453,23 @@ HUNDREDTH_REFEREE_FLOORS = {
 }
 
 
+# The hundred-and-first referee set, kept unseen until it judged the residence card's rules asked
+# in more words, which moved none of its messages (tests/eval/dev102/README.md; measured
+# 2026-12-07: knowledge top-1 96.3 %, lowest language 83.3 % vi, answered right 94.6 %, answered
+# with a wrong entry 0.9 %, all 125 emergencies at 96.2 % precision, out-of-scope answered 3.2 %,
+# language 99.5 %; the best peer 95.4 %). Floors hold what is reached.
+HUNDRED_AND_FIRST_REFEREE_FLOORS = {
+    "knowledge_top1": 96.0,
+    "every_language": 83.0,
+    "answered_right": 94.5,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 96.0,
+    "out_of_scope_answered_at_most": 3.5,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4231,8 +4266,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (NINETY_EIGHTH_REFEREE, 538, NINETY_EIGHTH_REFEREE_FLOORS),
         (NINETY_NINTH_REFEREE, 539, NINETY_NINTH_REFEREE_FLOORS),
         (HUNDREDTH_REFEREE, 535, HUNDREDTH_REFEREE_FLOORS),
+        (HUNDRED_AND_FIRST_REFEREE, 548, HUNDRED_AND_FIRST_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 102)],
+    ids=[f"dev{n}" for n in range(2, 103)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
