@@ -625,6 +625,18 @@ TYPED = {
             "如果仓库里有人晕倒，我们这些不会日语的怎么叫救护车？",
         ],
     ),
+    # and a conditional said just before the fainting, when the question comes first
+    # (`dev100`'s Tagalog "anong number ... pag may nahimatay?", read after its judgement)
+    "a faint in a conditional, the question first": (
+        [
+            "tulungan nyo po, may nahimatay sa bodega, hindi gumagalaw",
+        ],
+        [
+            "sino tatawagan namin sa planta kapag may nahimatay sa init? may English ba sila?",
+            "what's the number to ring at the depot if someone has fainted from the heat?",
+            "trong xưởng nếu có ai ngất xỉu vì nóng thì gọi số mấy, nói tiếng Anh được không",
+        ],
+    ),
 }
 
 
