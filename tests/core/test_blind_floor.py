@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev102/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev103/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev103/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev104/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -122,7 +122,8 @@ NINETY_EIGHTH_REFEREE = EVAL / "dev99"
 NINETY_NINTH_REFEREE = EVAL / "dev100"
 HUNDREDTH_REFEREE = EVAL / "dev101"
 HUNDRED_AND_FIRST_REFEREE = EVAL / "dev102"
-UNSEEN = EVAL / "dev103"
+HUNDRED_AND_SECOND_REFEREE = EVAL / "dev103"
+UNSEEN = EVAL / "dev104"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -228,6 +229,7 @@ LATER_REFEREES = [
     NINETY_NINTH_REFEREE,
     HUNDREDTH_REFEREE,
     HUNDRED_AND_FIRST_REFEREE,
+    HUNDRED_AND_SECOND_REFEREE,
 ]
 
 
@@ -2254,6 +2256,25 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt telework-promotion-center",
         ),
     ),
+    "dev104": (
+        538,
+        118,
+        (
+            "en annual-paid-leave",
+            "en social-insurance-pension",
+            "en telework-promotion-center",
+            "id health-checkup-safety",
+            "id product-development-support",
+            "id sme-definition-eligibility",
+            "id social-insurance-pension",
+            "id telework-consulting-dispatch",
+            "ja residence-card-basics",
+            "pt subsidy-overview",
+            "tl consultation-centers-foreigners",
+            "tl telework-equipment-trial",
+            "tl telework-promotion-center",
+        ),
+    ),
 }
 
 
@@ -2276,14 +2297,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev102 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev103 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev103 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev104 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3470,6 +3491,23 @@ HUNDRED_AND_FIRST_REFEREE_FLOORS = {
 }
 
 
+# The hundred-and-second referee set, kept unseen until it judged fainting in a conditional with
+# the question first, which moved none of its messages (tests/eval/dev103/README.md; measured
+# 2026-12-08: knowledge top-1 98.6 %, lowest language 94.1 % id, answered right 97.1 %, answered
+# with a wrong entry 0.3 %, 121 of 122 emergencies at 97.6 % precision, out-of-scope answered
+# 3.1 %, language 99.8 %; the best peer 94.3 %). Floors hold what is reached.
+HUNDRED_AND_SECOND_REFEREE_FLOORS = {
+    "knowledge_top1": 98.5,
+    "every_language": 94.0,
+    "answered_right": 97.0,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 99.0,
+    "urgent_precision": 97.5,
+    "out_of_scope_answered_at_most": 3.5,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4267,8 +4305,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (NINETY_NINTH_REFEREE, 539, NINETY_NINTH_REFEREE_FLOORS),
         (HUNDREDTH_REFEREE, 535, HUNDREDTH_REFEREE_FLOORS),
         (HUNDRED_AND_FIRST_REFEREE, 548, HUNDRED_AND_FIRST_REFEREE_FLOORS),
+        (HUNDRED_AND_SECOND_REFEREE, 545, HUNDRED_AND_SECOND_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 103)],
+    ids=[f"dev{n}" for n in range(2, 104)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
