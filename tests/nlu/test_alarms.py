@@ -131,6 +131,18 @@ TYPED = {
             "what number do I call if there is a fire?",
         ],
     ),
+    # in spaced hiragana, as easy Japanese types it (`dev103`'s missed emergency, read after its
+    # judgement: 「2かい に まだ ひと いる」); a fire drill's floor or a fire twice over is no emergency
+    "a fire with someone inside, in spaced hiragana": (
+        [
+            "そうこ が かじ です。なか に ひと が います",
+            "みせ が もえて いる！ 3かい に まだ ひと が いる",
+        ],
+        [
+            "かじ の くんれん は 2かい の へや で します か",
+            "ひなんくんれん で 2かい から おりる みち を おしえて",
+        ],
+    ),
     "being stalked": (
         [
             "the night manager has been following me home for a week, he was at my gate again",
