@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev103/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev104/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev104/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev105/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -123,7 +123,8 @@ NINETY_NINTH_REFEREE = EVAL / "dev100"
 HUNDREDTH_REFEREE = EVAL / "dev101"
 HUNDRED_AND_FIRST_REFEREE = EVAL / "dev102"
 HUNDRED_AND_SECOND_REFEREE = EVAL / "dev103"
-UNSEEN = EVAL / "dev104"
+HUNDRED_AND_THIRD_REFEREE = EVAL / "dev104"
+UNSEEN = EVAL / "dev105"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -230,6 +231,7 @@ LATER_REFEREES = [
     HUNDREDTH_REFEREE,
     HUNDRED_AND_FIRST_REFEREE,
     HUNDRED_AND_SECOND_REFEREE,
+    HUNDRED_AND_THIRD_REFEREE,
 ]
 
 
@@ -2275,6 +2277,17 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl telework-promotion-center",
         ),
     ),
+    "dev105": (
+        546,
+        116,
+        (
+            "en harassment-consultation",
+            "id annual-paid-leave",
+            "id consultation-centers-foreigners",
+            "id life-work-balance-certification",
+            "pt disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -2297,14 +2310,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev103 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev104 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev104 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev105 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3508,6 +3521,23 @@ HUNDRED_AND_SECOND_REFEREE_FLOORS = {
 }
 
 
+# The hundred-and-third referee set, kept unseen until it judged a fire with someone inside in
+# spaced hiragana, which moved none of its messages (tests/eval/dev104/README.md; measured
+# 2026-12-08: knowledge top-1 97.1 %, lowest language 94.6 % en, answered right 94.2 %, answered
+# with a wrong entry 0.9 %, all 118 emergencies at 95.9 % precision, out-of-scope answered 4.8 %,
+# language 99.6 %; the best peer 92.8 %). Floors hold what is reached.
+HUNDRED_AND_THIRD_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 94.5,
+    "answered_right": 94.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 95.5,
+    "out_of_scope_answered_at_most": 5.0,
+    "language": 99.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4306,8 +4336,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (HUNDREDTH_REFEREE, 535, HUNDREDTH_REFEREE_FLOORS),
         (HUNDRED_AND_FIRST_REFEREE, 548, HUNDRED_AND_FIRST_REFEREE_FLOORS),
         (HUNDRED_AND_SECOND_REFEREE, 545, HUNDRED_AND_SECOND_REFEREE_FLOORS),
+        (HUNDRED_AND_THIRD_REFEREE, 538, HUNDRED_AND_THIRD_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 104)],
+    ids=[f"dev{n}" for n in range(2, 105)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
