@@ -449,13 +449,13 @@ class AlarmPair(_Strict):
 
 class GuardedAlarm(_Strict):
     """An emergency's words that escalate by themselves, unless the message tells them of the
-    past, of what nearly happened or of a rule asked about: "a coworker passed out" is someone
-    down now, while "a coworker passed out last week, what are the legal hours?", "I nearly
-    fainted on the line" and "if someone faints, which number do I call?" are calm questions in
-    the same words, and the read sets held 27 of them flagged. The alarm does not hold with a
-    phrase of `unless` anywhere in the message, nor in a message that opens with a conditional
-    (the hypothetical openers: no emergency on the read sets opened that way). Phrases by
-    language, matched in any language."""
+    past, of a rule asked about or of a condition: "a coworker passed out" is someone down now,
+    while "a coworker passed out last week, what are the legal hours?" and "what's the number if
+    someone has fainted?" are calm questions in the same words, and the read sets held 27 of them
+    flagged. The alarm does not hold with a phrase of `unless` anywhere in the message, nor in a
+    message that opens with a conditional (the hypothetical openers: no emergency on the read
+    sets opened that way). Never "nearly": a worker who nearly passed out, chest tight right now,
+    is an emergency. Phrases by language, matched in any language."""
 
     about: str
     alarms: dict[str, list[str]]

@@ -34,7 +34,8 @@ injury, no money) and lowers the urgency from which meaning is asked (`half`), u
 halves are everyday words (a residence card and the employer keeping it, a deportation and the
 boss: `AlarmPair.either_half`), which move only the messages that hold both. A few alarms are
 guarded (`GuardedAlarm`): someone fainting is down now, unless the message says it was last week,
-that it nearly happened, or asks a rule ("what's the legal max?"), or opens with "if".
+asks a rule ("what's the legal max?") or puts it in a condition ("if someone has fainted"), or
+opens with "if".
 """
 
 from __future__ import annotations
