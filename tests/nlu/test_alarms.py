@@ -132,7 +132,7 @@ TYPED = {
         ],
     ),
     # in spaced hiragana, as easy Japanese types it (`dev103`'s missed emergency, read after its
-    # judgement: 「2かい に まだ ひと いる」); a fire drill's floor or a fire twice over is no emergency
+    # judgement: 「2かい に まだ ひと いる」); a fire drill on the second floor is no emergency
     "a fire with someone inside, in spaced hiragana": (
         [
             "そうこ が かじ です。なか に ひと が います",

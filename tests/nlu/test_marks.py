@@ -103,13 +103,13 @@ def test_a_neighbour_far_behind_stays_behind(matchers) -> None:
 
 
 # Read on the shipped engine, with its marks and without them: (message, first without, first
-# with). Health insurance and pensions beside the health check and workers' accident insurance:
-# a stay in hospital, a long illness or a lost job is the insurance entry's idea (a Japanese stay
-# in hospital needs no mark since the entry's examples say what health insurance pays,
-# 2026-12-07). The declaration's pledge in the words the read sets showed (2026-12-07): an
-# Indonesian "berikrar", a Chinese 表态, a Korean 목표 내걸고, "registrar metas", "publicly committed". A Nepali worker the owner wants able to run the company
-# ("company chalauna sakne", `dev80`'s, read after its judgement): the course for the owner's
-# right hand, not HR strategy.
+# with). Health insurance and pensions beside the health check and workers' accident insurance: a
+# stay in hospital, a long illness or a lost job is the insurance entry's idea (a Japanese stay in
+# hospital needs no mark since the entry's examples say what health insurance pays, 2026-12-07).
+# The declaration's pledge in the words the read sets showed (2026-12-07): an Indonesian
+# "berikrar", a Chinese 表态, a Korean 목표 내걸고, "registrar metas", "publicly committed". A Nepali
+# worker the owner wants able to run the company ("company chalauna sakne", `dev80`'s, read after
+# its judgement): the course for the owner's right hand, not HR strategy.
 SHIPPED_MARKED = [
     (
         "hospitalized for two weeks with pneumonia, will I get any money while I am off?",
