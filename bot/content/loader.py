@@ -143,6 +143,11 @@ def load_content(root: Path | None = None) -> Content:
                     f"knowledge/{entry.category}/{entry.id}.yaml: {key}: settle a tie with a"
                     " related entry only, and this entry has none"
                 )
+        if entry.marks_unless and not (entry.marks or entry.marks_together):
+            problems.append(
+                f"knowledge/{entry.category}/{entry.id}.yaml: marks_unless: keeps the entry's"
+                " marks from holding, and this entry has none"
+            )
 
     for path in sorted((root / "intents").glob("*.yaml")):
         rel = path.relative_to(root).as_posix()

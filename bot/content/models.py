@@ -350,6 +350,10 @@ class Entry(_Strict):
     # an idea told by two sides named together (older people and mothers, each common alone in
     # the neighbours' questions): a message holds it when it holds a phrase of every group
     marks_together: list[dict[str, list[str]]] = Field(default_factory=list)
+    # phrases that, anywhere in the message, keep the marks above from holding: the idea they
+    # name is a neighbour's wider one (women and seniors named with foreigners are the hiring
+    # desk's "diverse talent", not the programme for women and seniors)
+    marks_unless: dict[str, list[str]] = Field(default_factory=dict)
     sources: list[Source] = Field(min_length=1)
     review: dict[str, Review] = Field(default_factory=dict)
     related: list[str] = Field(default_factory=list)
@@ -363,7 +367,7 @@ class Entry(_Strict):
             raise ValueError(f"unknown category {value!r} (one of {', '.join(CATEGORIES)})")
         return value
 
-    @field_validator("title", "answer", "review", "questions", "keywords", "marks")
+    @field_validator("title", "answer", "review", "questions", "keywords", "marks", "marks_unless")
     @classmethod
     def _languages(cls, value: dict) -> dict:
         return _check_codes(value, ALL_CODES)

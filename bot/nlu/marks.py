@@ -9,7 +9,10 @@ often (16 of dev44-dev49's 88 knowledge errors): the learnt models read the shar
 rank the neighbour a little ahead. More example questions moved them, but moved others with
 them (a content round lost emergencies twice). The idea's words are content (`marks:` on the
 entry), looked up like voices and alarms (`bot/nlu/phrases.py`): they train nothing and move no
-score of another message, only which of two related entries near the top comes first.
+score of another message, only which of two related entries near the top comes first. Where an
+entry's marks also tell a neighbour's wider idea (women and seniors named with foreigners are the
+hiring desk's diverse talent), `marks_unless` keeps them from holding, so the wider one can settle
+the tie.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ class Marks:
     neighbours: Neighbours
     # entry id -> the groups of its marks told together (`Entry.marks_together`)
     together: dict[str, tuple[Phrases, ...]] = field(default_factory=dict)
+    # entry id -> what keeps its marks from holding (`Entry.marks_unless`)
+    unless: dict[str, Phrases] = field(default_factory=dict)
 
     @classmethod
     def of(cls, content: Content) -> Marks:
@@ -46,13 +51,19 @@ class Marks:
                 for e in content.entries.values()
                 if e.marks_together
             },
+            {e.id: table(e.marks_unless) for e in content.entries.values() if e.marks_unless},
         )
 
     def marked(self, entry: str, words: list[str]) -> bool:
         """Whether the message holds one of the entry's marks, or a phrase of every group of
-        its marks told together."""
+        its marks told together, and none of what keeps them from holding. A marked first
+        candidate is never displaced, so a mark that also holds for a neighbour's wider idea
+        would keep the narrower entry first where the wider one is meant."""
         phrases = self.tables.get(entry)
         groups = self.together.get(entry)
+        unless = self.unless.get(entry)
+        if unless is not None and holds(words, unless):
+            return False
         return (phrases is not None and holds(words, phrases)) or (
             groups is not None and all(holds(words, group) for group in groups)
         )

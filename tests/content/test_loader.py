@@ -171,3 +171,19 @@ def test_marks_need_a_related_entry_and_a_valid_form(
     (line,) = problems(root)
     assert line.startswith(f"knowledge/telework/sample-topic.yaml: {field}:")
     assert why in line
+
+
+def test_what_keeps_marks_from_holding_needs_marks(root: Path) -> None:
+    """`marks_unless` alone would keep nothing from holding: it is refused, and so is a language
+    we do not speak."""
+    unless = "keywords: {en: [sample]}\nmarks_unless: {en: [foreigners]}\n"
+    alone = GOOD.replace("keywords: {en: [sample]}\n", unless)
+    write(root, "knowledge/telework/sample-topic.yaml", alone)
+    assert problems(root) == [
+        "knowledge/telework/sample-topic.yaml: marks_unless: keeps the entry's marks from"
+        " holding, and this entry has none"
+    ]
+    unknown = alone.replace("{en: [foreigners]}", "{xx: [foreigners]}")
+    write(root, "knowledge/telework/sample-topic.yaml", unknown)
+    assert [line.split(":")[1] for line in problems(root)] == [" marks_unless"]
+    assert "unknown language key(s) xx" in problems(root)[0]

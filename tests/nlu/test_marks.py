@@ -302,9 +302,9 @@ def test_one_side_alone_keeps_its_own_entry_first(engine) -> None:
     assert rank(ONE_SIDE[4][0], None).candidates[0].id == "consultation-centers-foreigners"
 
 
-def together(*groups: list[str], desk: list[str] = ()) -> Marks:
-    """Marks told together for hiring women and seniors, one English group each, and the hiring
-    desk's own marks."""
+def together(*groups: list[str], desk: list[str] = (), unless: list[str] = ()) -> Marks:
+    """Marks told together for hiring women and seniors, one English group each, what keeps
+    them from holding, and the hiring desk's own marks."""
     content = load_content(default_content_dir())
     entries = {
         k: e.model_copy(
@@ -313,6 +313,9 @@ def together(*groups: list[str], desk: list[str] = ()) -> Marks:
                 "marks_together": [{"en": g} for g in groups]
                 if k == "hiring-women-seniors"
                 else [],
+                "marks_unless": {"en": list(unless)}
+                if k == "hiring-women-seniors" and unless
+                else {},
             }
         )
         for k, e in content.entries.items()
@@ -360,6 +363,46 @@ def test_the_shipped_groups_read_both_sides(engine) -> None:
     one = "mấy bác thợ giỏi sắp nghỉ hưu, làm sao truyền nghề cho lớp trẻ trước khi họ đi"
     assert marks.marked("hiring-women-seniors", terms(both))
     assert not marks.marked("hiring-women-seniors", terms(one))
+
+
+# Women and seniors named with foreigners (`marks_unless`, 2026-12-08): the hiring desk's experts
+# advise on this "diverse talent", and the programme for women and seniors ranked a little ahead;
+# its marks held, and a marked first candidate is never displaced.
+def test_what_keeps_the_marks_from_holding_lets_the_neighbour_settle_it() -> None:
+    ranked = [entry("hiring-women-seniors", 0.60), entry("hiring-consultation-desk", 0.50)]
+    words = terms(
+        "no applicants since spring; can someone advise on retirees, housewives and foreigners?"
+    )
+    kept = together(["retirees"], ["housewives"], desk=["no applicants"])
+    assert kept.settle(words, ranked) == ranked
+    wider = together(["retirees"], ["housewives"], desk=["no applicants"], unless=["foreigners"])
+    assert not wider.marked("hiring-women-seniors", words)
+    out = wider.settle(words, ranked)
+    assert [(c.id, c.score) for c in out] == [
+        ("hiring-consultation-desk", 0.60),
+        ("hiring-women-seniors", 0.50),
+    ]
+    # without foreigners the programme's own marks hold, and it stays first
+    alone = terms("no applicants since spring; can someone advise on retirees and housewives?")
+    assert wider.settle(alone, ranked) == ranked
+
+
+DIVERSE_TALENT = [
+    "Quán bánh mì 6 người, tuyển mãi không được. Tokyo có ai đến tận nơi chỉ cách nhận phụ nữ,"
+    " người già và người nước ngoài làm không?",
+    "트럭 정비소인데 반년째 사람을 못 구했어요. 여성이나 시니어, 외국인 채용하는 법을 알려주는 도쿄"
+    " 상담 있나요?",
+]
+
+
+@pytest.mark.parametrize("text", DIVERSE_TALENT)
+def test_women_seniors_and_foreigners_are_the_hiring_desks(engine, text: str) -> None:
+    marked = engine.matcher
+    quiet = copy(marked)
+    quiet.marks = Marks({}, marked.marks.neighbours)
+    was, now = quiet.rank(text, None).candidates, marked.rank(text, None).candidates
+    assert (was[0].id, now[0].id) == ("hiring-women-seniors", "hiring-consultation-desk")
+    assert [c.score for c in now] == [c.score for c in was]
 
 
 def marks(**tables: list[str]) -> Marks:
