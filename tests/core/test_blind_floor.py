@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev104/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev105/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev105/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev106/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -124,7 +124,8 @@ HUNDREDTH_REFEREE = EVAL / "dev101"
 HUNDRED_AND_FIRST_REFEREE = EVAL / "dev102"
 HUNDRED_AND_SECOND_REFEREE = EVAL / "dev103"
 HUNDRED_AND_THIRD_REFEREE = EVAL / "dev104"
-UNSEEN = EVAL / "dev105"
+HUNDRED_AND_FOURTH_REFEREE = EVAL / "dev105"
+UNSEEN = EVAL / "dev106"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -232,6 +233,7 @@ LATER_REFEREES = [
     HUNDRED_AND_FIRST_REFEREE,
     HUNDRED_AND_SECOND_REFEREE,
     HUNDRED_AND_THIRD_REFEREE,
+    HUNDRED_AND_FOURTH_REFEREE,
 ]
 
 
@@ -2288,6 +2290,29 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt disaster-emergency",
         ),
     ),
+    "dev106": (
+        531,
+        127,
+        (
+            "en certification-iso-support",
+            "en outreach-visit-support",
+            "en sme-definition-eligibility",
+            "en social-insurance-pension",
+            "en telework-equipment-trial",
+            "id certification-iso-support",
+            "id equipment-investment-subsidy",
+            "id health-checkup-safety",
+            "id life-work-balance-certification",
+            "id telework-consulting-dispatch",
+            "ja residence-card-basics",
+            "ko subsidy-overview",
+            "pt annual-paid-leave",
+            "pt disaster-emergency",
+            "pt telework-promotion-center",
+            "tl subsidy-overview",
+            "vi disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -2310,14 +2335,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev104 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev105 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev105 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev106 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3538,6 +3563,23 @@ HUNDRED_AND_THIRD_REFEREE_FLOORS = {
 }
 
 
+# The hundred-and-fourth referee set, kept unseen until it judged women and seniors named with
+# foreigners as the hiring desk's, which moved none of its messages (tests/eval/dev105/README.md;
+# measured 2026-12-08: knowledge top-1 96.9 %, lowest language 92.5 % ja, answered right 94.1 %,
+# answered with a wrong entry 0.6 %, 115 of 116 emergencies at 93.5 % precision, out-of-scope
+# answered 3.4 %, language 98.7 %; the best peer 94.9 %). Floors hold what is reached.
+HUNDRED_AND_FOURTH_REFEREE_FLOORS = {
+    "knowledge_top1": 96.5,
+    "every_language": 92.5,
+    "answered_right": 94.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 99.0,
+    "urgent_precision": 93.0,
+    "out_of_scope_answered_at_most": 3.5,
+    "language": 98.5,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4337,8 +4379,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (HUNDRED_AND_FIRST_REFEREE, 548, HUNDRED_AND_FIRST_REFEREE_FLOORS),
         (HUNDRED_AND_SECOND_REFEREE, 545, HUNDRED_AND_SECOND_REFEREE_FLOORS),
         (HUNDRED_AND_THIRD_REFEREE, 538, HUNDRED_AND_THIRD_REFEREE_FLOORS),
+        (HUNDRED_AND_FOURTH_REFEREE, 546, HUNDRED_AND_FOURTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 105)],
+    ids=[f"dev{n}" for n in range(2, 106)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
