@@ -172,6 +172,20 @@ SHIPPED_MARKED = [
         "working-hours-overtime-rules",
         "paid-leave-overtime-reduction",
     ),
+    # The declaration asked as a pledge "after which consultants come" (2026-12-08): the consulting
+    # neighbours rank first, related now; and its pledge in Nepali as the read sets typed it
+    (
+        "Teman bilang kantornya berjanji ke Pemprov Tokyo soal ubah cara kerja, lalu dapat konsultan"
+        " gratis. Bengkel kami 8 orang, bisa ikut?",
+        "hiring-consultation-desk",
+        "work-style-reform-declaration",
+    ),
+    (
+        "hamro pasal le Tokyo-to lai zangyo ghataune khulla pratigya garyo bhane paisa ya salah"
+        " paaincha?",
+        "working-hours-overtime-rules",
+        "work-style-reform-declaration",
+    ),
 ]
 
 
@@ -194,6 +208,14 @@ def test_the_declaration_is_related_to_the_working_hours_rules(engine) -> None:
     related, so the declaration's marks can settle that tie."""
     related = engine.matcher.marks.neighbours.related
     assert ("working-hours-overtime-rules", "work-style-reform-declaration") in related
+
+
+def test_the_declaration_is_related_to_the_consulting_neighbours(engine) -> None:
+    """A pledge "after which consultants come" ranked the hiring desk, the HR-strategy course or
+    the outreach visits first on the read sets (nine questions of `dev16` to `dev105`)."""
+    related = engine.matcher.marks.neighbours.related
+    for other in ("hiring-consultation-desk", "hr-strategy-course", "outreach-visit-support"):
+        assert (other, "work-style-reform-declaration") in related
 
 
 @pytest.mark.parametrize(
@@ -453,10 +475,10 @@ def test_the_intents_keep_their_places_between_the_two() -> None:
                 entry("work-style-reform-declaration", 0.5),
             ],
         ),
-        # not related: the hiring desk is no neighbour of the declaration
+        # not related: the job fair is no neighbour of the declaration
         (
             "a pledge",
-            [entry("hiring-consultation-desk", 0.6), entry("work-style-reform-declaration", 0.5)],
+            [entry("joint-job-fair", 0.6), entry("work-style-reform-declaration", 0.5)],
         ),
         # an intent first
         (
@@ -586,6 +608,22 @@ SHOWN += [
     (
         "bos pengen ada 1 orang yg bantu mikirin strategi bengkel, ada pelatihan pimpinan gak",
         "management-talent-course",
+    ),
+]
+
+
+# the declaration's pledge in the words the read sets showed (2026-12-08): 名乗り出る, 「…」って
+# 約束した, "se comprometeram", "menyatakan ke"
+SHOWN += [
+    ("働き方を見直すって都に名乗り出た会社、そのあと何がある？", "work-style-reform-declaration"),
+    ("都に「残業へらします」って約束すると専門家が来るの？", "work-style-reform-declaration"),
+    (
+        "a empresa do meu cunhado se comprometeram com o governo de Tóquio, como faz?",
+        "work-style-reform-declaration",
+    ),
+    (
+        "kalau toko kami menyatakan ke Pemprov mau kurangi lembur, dapet apa?",
+        "work-style-reform-declaration",
     ),
 ]
 
