@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev105/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev106/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev106/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev107/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -125,7 +125,8 @@ HUNDRED_AND_FIRST_REFEREE = EVAL / "dev102"
 HUNDRED_AND_SECOND_REFEREE = EVAL / "dev103"
 HUNDRED_AND_THIRD_REFEREE = EVAL / "dev104"
 HUNDRED_AND_FOURTH_REFEREE = EVAL / "dev105"
-UNSEEN = EVAL / "dev106"
+HUNDRED_AND_FIFTH_REFEREE = EVAL / "dev106"
+UNSEEN = EVAL / "dev107"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -234,6 +235,7 @@ LATER_REFEREES = [
     HUNDRED_AND_SECOND_REFEREE,
     HUNDRED_AND_THIRD_REFEREE,
     HUNDRED_AND_FOURTH_REFEREE,
+    HUNDRED_AND_FIFTH_REFEREE,
 ]
 
 
@@ -2313,6 +2315,16 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "vi disaster-emergency",
         ),
     ),
+    "dev107": (
+        568,
+        126,
+        (
+            "ja minimum-wage-payslip",
+            "ko telework-promotion-center",
+            "pt consultation-centers-foreigners",
+            "pt telework-how-to-start",
+        ),
+    ),
 }
 
 
@@ -2335,14 +2347,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev105 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev106 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev106 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev107 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3580,6 +3592,23 @@ HUNDRED_AND_FOURTH_REFEREE_FLOORS = {
 }
 
 
+# The hundred-and-fifth referee set, kept unseen until it judged the declaration as a pledge after
+# which consultants come, which moved none of its messages (tests/eval/dev106/README.md; measured
+# 2026-12-08: knowledge top-1 99.4 %, lowest language 97.4 % ko, answered right 98.0 %, answered
+# with a wrong entry 0.3 %, 125 of 127 emergencies at 99.2 % precision, out-of-scope answered
+# 2.0 %, language 100 %; the best peer 95.6 %). Floors hold what is reached.
+HUNDRED_AND_FIFTH_REFEREE_FLOORS = {
+    "knowledge_top1": 99.0,
+    "every_language": 97.0,
+    "answered_right": 97.5,
+    "answered_wrong_at_most": 0.5,
+    "urgent_recall": 98.0,
+    "urgent_precision": 99.0,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 100.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4380,8 +4409,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (HUNDRED_AND_SECOND_REFEREE, 545, HUNDRED_AND_SECOND_REFEREE_FLOORS),
         (HUNDRED_AND_THIRD_REFEREE, 538, HUNDRED_AND_THIRD_REFEREE_FLOORS),
         (HUNDRED_AND_FOURTH_REFEREE, 546, HUNDRED_AND_FOURTH_REFEREE_FLOORS),
+        (HUNDRED_AND_FIFTH_REFEREE, 531, HUNDRED_AND_FIFTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 106)],
+    ids=[f"dev{n}" for n in range(2, 107)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
