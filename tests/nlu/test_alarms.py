@@ -649,6 +649,22 @@ TYPED = {
             "trong xưởng nếu có ai ngất xỉu vì nóng thì gọi số mấy, nói tiếng Anh được không",
         ],
     ),
+    # claiming rosai answered with dismissal (`dev105`'s missed emergency, read after its
+    # judgement: "Dispatcher says if I claim rosai I'm out"); the worker's own "will I be fired
+    # if I claim rosai?" is a question
+    "claiming rosai means being let go": (
+        [
+            "fell off my bike on a delivery, wrist swollen, the depot boss says claim rosai you're"
+            " fired",
+            "トラックの荷台から落ちてけがした。社長に労災使ったらクビだって言われた",
+            "tay bị dao cắt sâu, quản lý nói khai rosai thì đuổi",
+            "kaki keseleo di gudang, kata mandor kalau urus rosai langsung dipecat",
+        ],
+        [
+            "I hurt my back lifting boxes, if I claim rosai will I be fired?",
+            "労災を使ったら会社に知られますか",
+        ],
+    ),
 }
 
 
