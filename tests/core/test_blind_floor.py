@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev106/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev107/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev107/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev108/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -126,7 +126,8 @@ HUNDRED_AND_SECOND_REFEREE = EVAL / "dev103"
 HUNDRED_AND_THIRD_REFEREE = EVAL / "dev104"
 HUNDRED_AND_FOURTH_REFEREE = EVAL / "dev105"
 HUNDRED_AND_FIFTH_REFEREE = EVAL / "dev106"
-UNSEEN = EVAL / "dev107"
+HUNDRED_AND_SIXTH_REFEREE = EVAL / "dev107"
+UNSEEN = EVAL / "dev108"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -236,6 +237,7 @@ LATER_REFEREES = [
     HUNDRED_AND_THIRD_REFEREE,
     HUNDRED_AND_FOURTH_REFEREE,
     HUNDRED_AND_FIFTH_REFEREE,
+    HUNDRED_AND_SIXTH_REFEREE,
 ]
 
 
@@ -2325,6 +2327,25 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "pt telework-how-to-start",
         ),
     ),
+    "dev108": (
+        528,
+        114,
+        (
+            "en disaster-emergency",
+            "en subsidy-overview",
+            "en telework-equipment-trial",
+            "id consultation-centers-foreigners",
+            "id equipment-investment-subsidy",
+            "id hiring-consultation-desk",
+            "id sme-definition-eligibility",
+            "pt consultation-centers-foreigners",
+            "pt social-insurance-pension",
+            "pt telework-equipment-trial",
+            "tl paid-leave-overtime-reduction",
+            "tl sme-definition-eligibility",
+            "tl subsidy-overview",
+        ),
+    ),
 }
 
 
@@ -2347,14 +2368,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev106 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev107 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev107 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev108 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3609,6 +3630,23 @@ HUNDRED_AND_FIFTH_REFEREE_FLOORS = {
 }
 
 
+# The hundred-and-sixth referee set, kept unseen until it judged claiming rosai answered with
+# dismissal, which moved none of its messages (tests/eval/dev107/README.md; measured 2026-12-08:
+# knowledge top-1 98.3 %, lowest language 95.0 % en, answered right 97.8 %, answered with a wrong
+# entry 0.0 %, 124 of 126 emergencies at 93.2 % precision, out-of-scope answered 3.0 %, language
+# 99.5 %; the best peer 96.3 %). Floors hold what is reached.
+HUNDRED_AND_SIXTH_REFEREE_FLOORS = {
+    "knowledge_top1": 98.0,
+    "every_language": 95.0,
+    "answered_right": 97.5,
+    "answered_wrong_at_most": 0.0,
+    "urgent_recall": 98.0,
+    "urgent_precision": 93.0,
+    "out_of_scope_answered_at_most": 3.5,
+    "language": 99.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4410,8 +4448,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (HUNDRED_AND_THIRD_REFEREE, 538, HUNDRED_AND_THIRD_REFEREE_FLOORS),
         (HUNDRED_AND_FOURTH_REFEREE, 546, HUNDRED_AND_FOURTH_REFEREE_FLOORS),
         (HUNDRED_AND_FIFTH_REFEREE, 531, HUNDRED_AND_FIFTH_REFEREE_FLOORS),
+        (HUNDRED_AND_SIXTH_REFEREE, 568, HUNDRED_AND_SIXTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 107)],
+    ids=[f"dev{n}" for n in range(2, 108)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)
