@@ -665,6 +665,28 @@ TYPED = {
             "労災を使ったら会社に知られますか",
         ],
     ),
+    # `dev106`'s and `dev107`'s missed emergencies, read after their judgements: someone down and
+    # breathing strangely (a child gone limp, ぐったり, "息のしかたが変"), a dorm called "mes", someone
+    # under what an earthquake brought down, a Vietnamese threat to send people to the room. One's
+    # own breathing, a key under a mat or a conditional about a quake are no emergency.
+    "breathing strangely, the mes, under it, people sent round": (
+        [
+            "倉庫で先輩が急に倒れて、息の仕方が変。呼んでも目をあけない",
+            "my manager just went down behind the counter and he's breathing funny",
+            "chị bếp trưởng tự nhiên ngã xuống sàn, thở bất thường lắm",
+            "teman shift malam jatuh di toilet, nafasnya aneh",
+            "big quake, the scaffold boards gave way and a labourer is under it",
+            "abis dipecat, disuruh keluar dari mes sebelum jam 9, hujan deres, gak tau tidur dimana",
+            "4 tháng chưa thấy đồng lương nào, đòi thì ông chủ bảo sẽ cho người đến tận phòng trọ",
+        ],
+        [
+            "走ったあと息がおかしいのは年のせい？健康診断で何を見てもらえる？",
+            "my breathing is weird when I climb the stairs at the depot, can the company check-up"
+            " look at it?",
+            "the key to the locker is under it, the blue mat by the door",
+            "if a rack falls in a quake and someone is under it, who do we call first?",
+        ],
+    ),
 }
 
 
