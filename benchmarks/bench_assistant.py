@@ -68,6 +68,7 @@ def make_synthetic(target: Path, count: int, seed: int = 7) -> None:
         data["related"] = []
         data["marks"] = {}  # a mark settles a tie with a related entry, and a copy has none
         data["marks_together"] = []
+        data["marks_unless"] = {}  # and what keeps marks from holding needs marks
         joiner = {"ja": "", "zh": ""}
         for lang, qs in data["questions"].items():
             sep = joiner.get(lang, " ")

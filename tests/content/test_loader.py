@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -187,3 +188,15 @@ def test_what_keeps_marks_from_holding_needs_marks(root: Path) -> None:
     write(root, "knowledge/telework/sample-topic.yaml", unknown)
     assert [line.split(":")[1] for line in problems(root)] == [" marks_unless"]
     assert "unknown language key(s) xx" in problems(root)[0]
+
+
+def test_the_benchmarks_synthetic_content_loads(tmp_path: Path) -> None:
+    """`benchmarks/bench_assistant.py` measures 10,000 entries copied from the real ones; a new
+    field of an entry that refers to its neighbours must be cleared there too, or the benchmark
+    stops at the loader (`marks_unless`, 2026-12-08)."""
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_assistant.py"
+    spec = importlib.util.spec_from_file_location("bench_assistant", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.make_synthetic(tmp_path, 60)
+    assert len(load_content(tmp_path).entries) == 60
