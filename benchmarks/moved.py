@@ -10,7 +10,7 @@ gains and loses on each set, not only the net figure, and one message is a large
 a few hundred. Each side runs in a process of its own, the base from a temporary git worktree
 (its code, content and calibration), both on the working tree's copy of the sets, so the change
 is the only difference. The blind set is refused: it is looked at once, after a change is
-decided, with `peers.py`. `dev108` is kept unseen for the next change (`tests/eval/dev108/README.md`):
+decided, with `peers.py`. `dev109` is kept unseen for the next change (`tests/eval/dev109/README.md`):
 it is run only when asked for by name, once the rule that reads it is written.
 """
 
@@ -24,9 +24,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = (*(f"dev{n}" for n in range(2, 109)), "stress", "urgency", "dev", "own")
-# the read sets: the referee sets but the unseen dev108, the stress and the urgency sets
-JUDGES = ",".join([*(f"dev{n}" for n in range(2, 108)), "stress", "urgency"])
+SETS = (*(f"dev{n}" for n in range(2, 110)), "stress", "urgency", "dev", "own")
+# the read sets: the referee sets but the unseen dev109, the stress and the urgency sets
+JUDGES = ",".join([*(f"dev{n}" for n in range(2, 109)), "stress", "urgency"])
 # message, language, expected id, first guess, entry answered, escalated, knowledge question
 Row = tuple[str, str, str, str | None, str | None, bool, bool]
 

@@ -11,8 +11,8 @@ rank first, as they would in Rasa or a nearest-neighbour FAQ bot:
 - e5+tfidf: the mean of the two peers' class probabilities.
 Each system runs in a process of its own, so load time and peak memory are its own. Sets:
 `tests/eval/questions.jsonl` (own set) and `tests/eval/dev/`, both used for tuning;
-`tests/eval/dev2/` to `dev107/` (the referees: read, never fitted on), `tests/eval/dev108/`
-(kept unseen for the next change: run it once, `tests/eval/dev108/README.md`), `tests/eval/blind/` (frozen, never used
+`tests/eval/dev2/` to `dev108/` (the referees: read, never fitted on), `tests/eval/dev109/`
+(kept unseen for the next change: run it once, `tests/eval/dev109/README.md`), `tests/eval/blind/` (frozen, never used
 for tuning), `tests/eval/stress/` (fresh emergencies and their calm neighbours, never used for
 tuning) and `tests/eval/urgency/` (more of those by other writers, which the urgency fit reads).
 """
@@ -142,6 +142,7 @@ SETS = {
     "dev106": ROOT / "tests" / "eval" / "dev106",
     "dev107": ROOT / "tests" / "eval" / "dev107",
     "dev108": ROOT / "tests" / "eval" / "dev108",
+    "dev109": ROOT / "tests" / "eval" / "dev109",
     "blind": ROOT / "tests" / "eval" / "blind",
     "stress": ROOT / "tests" / "eval" / "stress",
     "urgency": ROOT / "tests" / "eval" / "urgency",

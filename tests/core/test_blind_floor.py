@@ -2,9 +2,9 @@
 
 The blind set (tests/eval/blind/) and the emergency stress set (tests/eval/stress/) are never
 tuned on; these tests only read their figures. A change to their files fails here first, so a
-figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev107/) are
+figure can never come from an edited set. The referee sets (tests/eval/dev2/ to dev108/) are
 never fitted on either, but may be read: they judge a change before the blind set is looked at;
-so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev108/ is kept
+so does the urgency set (tests/eval/urgency/), for the urgent decision. tests/eval/dev109/ is kept
 unseen for the next change: only its form is checked here.
 """
 
@@ -127,7 +127,8 @@ HUNDRED_AND_THIRD_REFEREE = EVAL / "dev104"
 HUNDRED_AND_FOURTH_REFEREE = EVAL / "dev105"
 HUNDRED_AND_FIFTH_REFEREE = EVAL / "dev106"
 HUNDRED_AND_SIXTH_REFEREE = EVAL / "dev107"
-UNSEEN = EVAL / "dev108"
+HUNDRED_AND_SEVENTH_REFEREE = EVAL / "dev108"
+UNSEEN = EVAL / "dev109"
 URGENCY = EVAL / "urgency"
 LANGUAGES = {"ja", "en", "zh", "vi", "ko", "ne", "id", "tl", "pt"}
 
@@ -238,6 +239,7 @@ LATER_REFEREES = [
     HUNDRED_AND_FOURTH_REFEREE,
     HUNDRED_AND_FIFTH_REFEREE,
     HUNDRED_AND_SIXTH_REFEREE,
+    HUNDRED_AND_SEVENTH_REFEREE,
 ]
 
 
@@ -2346,6 +2348,33 @@ FORMS: dict[str, tuple[int, int, tuple[str, ...]]] = {
             "tl subsidy-overview",
         ),
     ),
+    "dev109": (
+        532,
+        124,
+        (
+            "en foreign-worker-hiring-notification",
+            "en minimum-wage-payslip",
+            "en telework-promotion-center",
+            "en work-life-support-childcare-nursing",
+            "id equipment-investment-subsidy",
+            "id health-checkup-safety",
+            "id life-work-balance-certification",
+            "id satellite-office-subsidy",
+            "id sme-definition-eligibility",
+            "id telework-consulting-dispatch",
+            "ja sme-definition-eligibility",
+            "ja social-insurance-pension",
+            "ko residence-card-basics",
+            "ko work-life-support-childcare-nursing",
+            "ne foreign-worker-hiring-notification",
+            "ne telework-promotion-center",
+            "pt certification-iso-support",
+            "pt disaster-emergency",
+            "pt sme-definition-eligibility",
+            "pt telework-promotion-center",
+            "vi disaster-emergency",
+        ),
+    ),
 }
 
 
@@ -2368,14 +2397,14 @@ def _asks_every_entry(folder) -> None:
 
 @pytest.mark.parametrize("folder", LATER_REFEREES, ids=lambda folder: folder.name)
 def test_the_later_referees_ask_every_entry_in_every_language(folder) -> None:
-    """tests/eval/dev4 to dev107 were kept unseen until each judged a change (their READMEs);
+    """tests/eval/dev4 to dev108 were kept unseen until each judged a change (their READMEs);
     their form was checked by reading the files only, as the unseen set's still is. A knowledge
     question dropped as a near copy before anything ran is missing from its language."""
     _asks_every_entry(folder)
 
 
 def test_the_unseen_referee_is_whole_without_running_the_bot() -> None:
-    """tests/eval/dev108 judges the next change first (its README): its form is checked here, by
+    """tests/eval/dev109 judges the next change first (its README): its form is checked here, by
     reading the files only, so that no figure of it exists before that change is measured."""
     _asks_every_entry(UNSEEN)
 
@@ -3647,6 +3676,25 @@ HUNDRED_AND_SIXTH_REFEREE_FLOORS = {
 }
 
 
+# The hundred-and-seventh referee set, kept unseen until it judged dev106's and dev107's missed
+# emergencies (someone down and breathing strangely, the dorm called mes, someone under what a
+# quake brought down, people sent round), which moved none of its messages
+# (tests/eval/dev108/README.md; measured 2026-12-08: knowledge top-1 97.1 %, lowest language
+# 92.5 % ja, answered right 93.4 %, answered with a wrong entry 0.9 %, all 114 emergencies at
+# 95.8 % precision, out-of-scope answered 2.0 %, language 100 %; the best peer 93.1 %). Floors
+# hold what is reached.
+HUNDRED_AND_SEVENTH_REFEREE_FLOORS = {
+    "knowledge_top1": 97.0,
+    "every_language": 92.5,
+    "answered_right": 93.0,
+    "answered_wrong_at_most": 1.0,
+    "urgent_recall": 100.0,
+    "urgent_precision": 95.5,
+    "out_of_scope_answered_at_most": 2.0,
+    "language": 100.0,
+}
+
+
 # The seventh referee set, kept unseen until it judged the alarm pair for an injury the employer
 # wants hidden (tests/eval/dev8/README.md; measured 2026-12-05: knowledge top-1 95.2 %, lowest
 # language 92.5 % tl, answered right 94.1 %, answered with a wrong entry 1.1 %, 124 of 125
@@ -4449,8 +4497,9 @@ FORTY_FIFTH_REFEREE_FLOORS = {
         (HUNDRED_AND_FOURTH_REFEREE, 546, HUNDRED_AND_FOURTH_REFEREE_FLOORS),
         (HUNDRED_AND_FIFTH_REFEREE, 531, HUNDRED_AND_FIFTH_REFEREE_FLOORS),
         (HUNDRED_AND_SIXTH_REFEREE, 568, HUNDRED_AND_SIXTH_REFEREE_FLOORS),
+        (HUNDRED_AND_SEVENTH_REFEREE, 528, HUNDRED_AND_SEVENTH_REFEREE_FLOORS),
     ],
-    ids=[f"dev{n}" for n in range(2, 108)],
+    ids=[f"dev{n}" for n in range(2, 109)],
 )
 async def test_referee_floors(assistant: Assistant, folder, size: int, floors) -> None:
     items = load_set(folder)

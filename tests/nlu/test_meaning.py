@@ -117,7 +117,8 @@ def test_a_sure_match_asks_for_the_opinion_only_in_the_grey_band(engine) -> None
 def test_a_near_tie_with_the_urgent_intent_asks_meaning_under_the_band(engine) -> None:
     # Under the grey band, but the ranking nearly puts the urgent intent first: meaning's
     # urgency decides, not the order of two close scores (which any content change can turn).
-    quake = "the ceiling of the warehouse fell down after the quake, a driver is under it"
+    # ("is under it" after a quake is an alarm since 2026-12-08; "lies beneath it" is not.)
+    quake = "the ceiling of the warehouse fell down after the quake, a driver lies beneath it"
     match = engine.matcher.rank(quake, "en")
     assert match.urgency < engine.matcher.calibration.urgent_low and not match.alarm
     assert match.top.id != "urgent" and "urgent" in [c.id for c in match.candidates]
